@@ -1,0 +1,11 @@
+namespace Consolidate.Analyzers.Model;
+
+public enum SymbolKind
+{
+    Function,
+    Method,
+    Class,
+    ShellFunction,
+    Stage,
+    Service,
+}
