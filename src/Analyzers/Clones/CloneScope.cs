@@ -1,0 +1,7 @@
+namespace Consolidate.Analyzers.Clones;
+
+public enum CloneScope
+{
+    File,
+    Fragment,
+}

@@ -1,0 +1,11 @@
+using System.Collections.Immutable;
+using Consolidate.Analyzers.Configuration;
+using Consolidate.Analyzers.Model;
+
+namespace Consolidate.Analyzers.Engine;
+
+/// <summary>What a scan found: the model (files, clusters), the findings (suppressed ones included, marked) and configuration errors found on the way (.editorconfig).</summary>
+public sealed record AnalysisResult(string Root, RepositoryModel Model, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<ConfigError> ConfigErrors)
+{
+    public IEnumerable<Diagnostic> Reported => Diagnostics.Where(d => d.Suppressed is null);
+}

@@ -1,0 +1,123 @@
+using System.Collections.Immutable;
+using Consolidate.Analyzers.Catalog;
+using Consolidate.Analyzers.Configuration;
+using Consolidate.Analyzers.Model;
+
+namespace Consolidate.Analyzers.Engine;
+
+/// <summary>
+/// Severity and suppression, applied once after every rule ran. Severities come from <c>.globalconfig</c> (every file)
+/// and <c>.editorconfig</c> sections (per file, nearest file last, later sections win), with the keys .NET developers
+/// know: <c>dotnet_diagnostic.&lt;ID&gt;.severity</c>, then <c>dotnet_analyzer_diagnostic.category-&lt;Category&gt;.severity</c>,
+/// then <c>dotnet_analyzer_diagnostic.severity</c>. Suppressions: <c># consolidate-disable-next-line ID|name</c> and
+/// <c># consolidate-disable-file ID|name</c> in a comment, and the baseline's fingerprints.
+/// </summary>
+public sealed class SeverityPolicy
+{
+    private readonly ImmutableArray<(string Directory, EditorConfigFile File)> configs;
+    private readonly string root;
+    private readonly ImmutableHashSet<string> baseline;
+
+    /// <param name="root">Absolute scan root.</param>
+    /// <param name="configs">Config files with their absolute folders, outermost first.</param>
+    /// <param name="baseline">Fingerprints of findings to leave out.</param>
+    public SeverityPolicy(string root, IEnumerable<(string Directory, EditorConfigFile File)> configs, ImmutableHashSet<string>? baseline = null)
+    {
+        this.root = root.TrimEnd('/');
+        this.configs = configs.ToImmutableArray();
+        this.baseline = baseline ?? ImmutableHashSet<string>.Empty;
+    }
+
+    public static SeverityPolicy Defaults { get; } = new("/", []);
+
+    public bool IsEnabled(RuleDescriptor rule) => true;
+
+    /// <summary>The effective severity of a rule for a repo-relative path.</summary>
+    public Severity SeverityFor(RuleDescriptor rule, string path)
+    {
+        var absolute = root + "/" + path;
+        var keys = new[]
+        {
+            $"dotnet_diagnostic.{rule.Id.ToLowerInvariant()}.severity",
+            $"dotnet_analyzer_diagnostic.category-{rule.Category.ToString().ToLowerInvariant()}.severity",
+            "dotnet_analyzer_diagnostic.severity",
+        };
+
+        var values = new string?[keys.Length];
+        ApplyMatching(absolute, keys, values, global: true);
+        ApplyMatching(absolute, keys, values, global: false);
+        foreach (var value in values)
+        {
+            var severity = Parse(value, rule.DefaultSeverity);
+            if (severity is not null)
+                return severity.Value;
+        }
+
+        return rule.DefaultSeverity;
+    }
+
+    public IEnumerable<Diagnostic> Apply(IEnumerable<Diagnostic> diagnostics, RepositoryModel model)
+    {
+        var suppressions = new Dictionary<string, SuppressionIndex>(StringComparer.Ordinal);
+        foreach (var diagnostic in diagnostics)
+        {
+            var severity = SeverityFor(diagnostic.Rule, diagnostic.Path);
+            if (severity == Severity.None)
+                continue;
+
+            if (!suppressions.TryGetValue(diagnostic.Path, out var index))
+                suppressions[diagnostic.Path] = index = SuppressionIndex.For(model.File(diagnostic.Path));
+            var reason = index.Suppresses(diagnostic.Rule, diagnostic.Line);
+            if (reason is null && baseline.Contains(Fingerprint.Of(diagnostic)))
+                reason = "in the baseline";
+            yield return diagnostic with { Severity = severity, Suppressed = reason };
+        }
+    }
+
+    private void ApplyMatching(string absolute, string[] keys, string?[] values, bool global)
+    {
+        // Only .editorconfig files from the nearest one marked root=true inward count, as in EditorConfig.
+        var start = 0;
+        if (!global)
+        {
+            for (var i = 0; i < configs.Length; i++)
+            {
+                var (directory, file) = configs[i];
+                if (!file.IsGlobal && file.IsRoot && IsUnder(absolute, directory))
+                    start = i;
+            }
+        }
+
+        for (var i = start; i < configs.Length; i++)
+        {
+            var (directory, file) = configs[i];
+            if (file.IsGlobal != global || !IsUnder(absolute, directory))
+                continue;
+            var relative = absolute[(directory.TrimEnd('/').Length + 1)..];
+            foreach (var section in file.Sections)
+            {
+                if (!section.Matches(relative))
+                    continue;
+                for (var k = 0; k < keys.Length; k++)
+                {
+                    if (section.Properties.TryGetValue(keys[k], out var value))
+                        values[k] = value.Value;
+                }
+            }
+        }
+    }
+
+    private static bool IsUnder(string absolute, string directory) =>
+        directory == "/" || absolute.StartsWith(directory.TrimEnd('/') + "/", StringComparison.Ordinal);
+
+    /// <summary>none/silent, suggestion (info), warning, error, default; null when unset or unknown.</summary>
+    internal static Severity? Parse(string? value, Severity ruleDefault) => value?.Trim().ToLowerInvariant() switch
+    {
+        "none" or "silent" => Severity.None,
+        "suggestion" or "info" => Severity.Info,
+        "warning" => Severity.Warning,
+        "error" => Severity.Error,
+        "default" => ruleDefault,
+        _ => null,
+    };
+}

@@ -1,0 +1,23 @@
+using Consolidate.Analyzers.Catalog;
+using Consolidate.Analyzers.Model;
+
+namespace Consolidate.Analyzers.Rules.Tool;
+
+/// <summary>Reports files read with a fallback or parse errors (recovered) and files that could not be parsed (failed).</summary>
+public sealed class CONS901FileNotParsed : IRule
+{
+    public RuleDescriptor Descriptor => RuleCatalog.FileNotParsed;
+
+    public void Analyze(RuleContext context)
+    {
+        foreach (var file in context.Model.Files)
+        {
+            if (file.Status is not (ParseStatus.Recovered or ParseStatus.Failed))
+                continue;
+            var line = file.Parsed?.Issues.FirstOrDefault()?.Line ?? 1;
+            var what = file.Status == ParseStatus.Failed ? "could not be parsed" : "was parsed with errors";
+            context.ReportLines(file.Path, Math.Max(1, line), Math.Max(1, line),
+                $"{file.Language.ToString().ToLowerInvariant()} file {what}: {file.Reason}; rules saw it only in part — fix the file or exclude it");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+namespace Consolidate.Analyzers.Scanning;
+
+/// <summary>
+/// One line of a .gitignore (or exclude glob) in git's terms: <see cref="BaseDirectory"/> is the repo-relative folder of
+/// the file that holds it ("" at the root); anchored patterns (a slash at the start or in the middle) match the path
+/// below that folder, others the last path component at any depth.
+/// </summary>
+public sealed record IgnorePattern(string BaseDirectory, string Glob, bool Negated, bool DirectoryOnly, bool Anchored, string Source, int Line)
+{
+    /// <summary>Parses one .gitignore line; null for blank lines and comments.</summary>
+    public static IgnorePattern? Parse(string line, string baseDirectory, string source, int lineNumber)
+    {
+        // Trailing spaces are dropped unless escaped with a backslash.
+        var end = line.Length;
+        while (end > 0 && line[end - 1] is ' ' or '\t' or '\r')
+        {
+            if (end >= 2 && line[end - 2] == '\\')
+                break;
+            end--;
+        }
+
+        line = line[..end];
+        if (line.Length == 0 || line[0] == '#')
+            return null;
+
+        var negated = false;
+        if (line[0] == '!')
+        {
+            negated = true;
+            line = line[1..];
+        }
+        else if (line.StartsWith("\\!", StringComparison.Ordinal) || line.StartsWith("\\#", StringComparison.Ordinal))
+        {
+            line = line[1..];
+        }
+
+        var directoryOnly = false;
+        if (line.EndsWith('/') && !line.EndsWith("\\/", StringComparison.Ordinal))
+        {
+            directoryOnly = true;
+            line = line.TrimEnd('/');
+        }
+
+        if (line.Length == 0)
+            return null;
+
+        var anchored = line.Contains('/');
+        if (line[0] == '/')
+            line = line[1..];
+        return new IgnorePattern(baseDirectory, line, negated, directoryOnly, anchored, source, lineNumber);
+    }
+
+    /// <summary>Whether this pattern matches a repo-relative path (forward slashes) that lies below <see cref="BaseDirectory"/>.</summary>
+    public bool Matches(string path, bool isDirectory)
+    {
+        if (DirectoryOnly && !isDirectory)
+            return false;
+        string relative;
+        if (BaseDirectory.Length == 0)
+            relative = path;
+        else if (path.Length > BaseDirectory.Length && path[BaseDirectory.Length] == '/' && path.StartsWith(BaseDirectory, StringComparison.Ordinal))
+            relative = path[(BaseDirectory.Length + 1)..];
+        else
+            return false;
+
+        if (Anchored)
+            return Wildmatch.IsMatch(Glob, relative);
+        var slash = relative.LastIndexOf('/');
+        return Wildmatch.IsMatch(Glob, slash < 0 ? relative : relative[(slash + 1)..]);
+    }
+}

@@ -1,0 +1,216 @@
+using System.Collections.Immutable;
+using Consolidate.Analyzers.Model;
+
+namespace Consolidate.Analyzers.Scanning;
+
+/// <summary>
+/// Walks a folder the way git sees it and reads what it finds. Honours nested .gitignore files, those of the folders
+/// between the git top level and the scan root, and <c>.git/info/exclude</c>; outside a git repository it still
+/// honours .gitignore files. Never follows a symbolic link; never descends into <c>.git</c> or the tool's own
+/// <c>.consolidate</c> folder. Every file the walk meets comes back once, sorted by path, with a status:
+/// ignored files are not listed (git does not see them); excluded, binary, oversized and linked files are
+/// <see cref="ParseStatus.Skipped"/> with the reason.
+/// </summary>
+public sealed class RepositoryScanner
+{
+    private readonly ScanOptions options;
+
+    public RepositoryScanner(ScanOptions options) => this.options = options;
+
+    public ImmutableArray<ScannedFile> Scan(string root, CancellationToken cancellationToken)
+    {
+        root = Path.GetFullPath(root);
+        var gitTop = FindGitTopLevel(root);
+        var prefix = gitTop is null ? "" : Path.GetRelativePath(gitTop, root).Replace('\\', '/');
+        if (prefix == ".")
+            prefix = "";
+
+        var rules = IgnoreRules.Empty;
+        if (gitTop is not null)
+        {
+            rules = rules.With(ReadIgnoreFile(InfoExcludePath(gitTop), "", ".git/info/exclude"));
+            var folder = "";
+            foreach (var part in prefix.Split('/', StringSplitOptions.RemoveEmptyEntries))
+            {
+                rules = rules.With(ReadIgnoreFile(Path.Combine(gitTop, folder, ".gitignore"), folder, Join(folder, ".gitignore")));
+                folder = Join(folder, part);
+            }
+        }
+
+        var excludes = options.Excludes
+            .Select((glob, i) => IgnorePattern.Parse(glob, prefix, "exclude", i + 1))
+            .OfType<IgnorePattern>()
+            .ToImmutableArray();
+
+        var entries = new List<(string Relative, string Full, string? SkipReason)>();
+        Walk(root, root, "", prefix, rules, excludes, excluded: null, entries, cancellationToken);
+
+        var results = new ScannedFile[entries.Count];
+        Parallel.For(
+            0,
+            entries.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            i => results[i] = Read(entries[i].Relative, entries[i].Full, entries[i].SkipReason));
+        return results.ToImmutableArray();
+    }
+
+    private void Walk(
+        string scanRoot,
+        string directory,
+        string relative,
+        string prefix,
+        IgnoreRules rules,
+        ImmutableArray<IgnorePattern> excludes,
+        string? excluded,
+        List<(string, string, string?)> entries,
+        CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var matchBase = Join(prefix, relative);
+        rules = rules.With(ReadIgnoreFile(Path.Combine(directory, ".gitignore"), matchBase, Join(relative, ".gitignore")));
+
+        FileSystemInfo[] children;
+        try
+        {
+            children = new DirectoryInfo(directory).GetFileSystemInfos();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            entries.Add((relative.Length == 0 ? "." : relative, directory, $"cannot list folder: {e.Message}"));
+            return;
+        }
+
+        Array.Sort(children, (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        foreach (var child in children)
+        {
+            var childRelative = Join(relative, child.Name);
+            var isDirectory = child is DirectoryInfo;
+            if (isDirectory && child.Name is ".git" or ".consolidate")
+                continue;
+            if (child.Name == ".git" && relative.Length == 0)
+                continue;
+
+            var matchPath = Join(prefix, childRelative);
+            var isLink = child.LinkTarget is not null;
+            if (rules.IsIgnored(matchPath, isDirectory && !isLink))
+                continue;
+            if (options.OmitPaths.Contains(childRelative))
+                continue;
+
+            var childExcluded = excluded ?? excludes.LastOrDefault(p => p.Matches(matchPath, isDirectory && !isLink) && !p.Negated)?.Glob;
+            if (isLink)
+            {
+                entries.Add((childRelative, child.FullName, DescribeLink(child, scanRoot)));
+                continue;
+            }
+
+            if (isDirectory)
+            {
+                Walk(scanRoot, child.FullName, childRelative, prefix, rules, excludes, childExcluded, entries, cancellationToken);
+                continue;
+            }
+
+            entries.Add((childRelative, child.FullName, childExcluded is null ? null : $"excluded by '{childExcluded}'"));
+        }
+    }
+
+    private static string DescribeLink(FileSystemInfo link, string scanRoot)
+    {
+        try
+        {
+            var target = link.ResolveLinkTarget(returnFinalTarget: true);
+            if (target is null || !target.Exists)
+                return $"symbolic link to '{link.LinkTarget}', which does not exist";
+            var inside = Path.GetRelativePath(scanRoot, target.FullName);
+            if (inside == ".." || inside.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(inside))
+                return $"symbolic link to '{link.LinkTarget}', outside the repository: not followed";
+            return $"symbolic link to '{inside.Replace('\\', '/')}': scanned at its target, not twice";
+        }
+        catch (IOException e)
+        {
+            return $"symbolic link that cannot be resolved (a loop?): {e.Message}";
+        }
+    }
+
+    private ScannedFile Read(string relative, string full, string? skipReason)
+    {
+        var name = relative[(relative.LastIndexOf('/') + 1)..];
+        var language = FileClassifier.ByName(name);
+        if (skipReason is not null)
+            return new ScannedFile(relative, language, ParseStatus.Skipped, skipReason, 0, null);
+
+        byte[] bytes;
+        long size;
+        try
+        {
+            var info = new FileInfo(full);
+            size = info.Length;
+            if (size > options.MaxFileBytes)
+            {
+                return new ScannedFile(relative, language, ParseStatus.Skipped,
+                    $"larger than the {FormatBytes(options.MaxFileBytes)} size limit ({FormatBytes(size)})", size, null);
+            }
+
+            bytes = File.ReadAllBytes(full);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new ScannedFile(relative, language, ParseStatus.Failed, $"cannot read: {e.Message}", 0, null);
+        }
+
+        if (language == Language.Other && FileClassifier.NeedsShebang(name))
+            language = FileClassifier.ByShebang(bytes);
+
+        if (TextDecoder.LooksBinary(bytes))
+            return new ScannedFile(relative, language, ParseStatus.Skipped, $"binary (NUL byte at offset {Array.IndexOf(bytes, (byte)0)})", bytes.Length, null);
+
+        var decoded = TextDecoder.Decode(bytes);
+        var document = new SourceDocument(relative, language, bytes, new SourceText(decoded.Text), decoded.Note);
+        return new ScannedFile(relative, language, decoded.Recovered ? ParseStatus.Recovered : ParseStatus.Ok, decoded.Note, bytes.Length, document);
+    }
+
+    internal static string? FindGitTopLevel(string directory)
+    {
+        for (var current = new DirectoryInfo(directory); current is not null; current = current.Parent)
+        {
+            var git = Path.Combine(current.FullName, ".git");
+            if (Directory.Exists(git) || File.Exists(git))
+                return current.FullName;
+        }
+
+        return null;
+    }
+
+    private static string InfoExcludePath(string gitTop)
+    {
+        var git = Path.Combine(gitTop, ".git");
+        if (File.Exists(git))
+        {
+            // A worktree or submodule: ".git" is a file "gitdir: <path>".
+            var line = File.ReadAllText(git).Trim();
+            if (line.StartsWith("gitdir:", StringComparison.Ordinal))
+                git = Path.GetFullPath(Path.Combine(gitTop, line["gitdir:".Length..].Trim()));
+        }
+
+        return Path.Combine(git, "info", "exclude");
+    }
+
+    private static ImmutableArray<IgnorePattern> ReadIgnoreFile(string path, string baseDirectory, string source)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists || info.LinkTarget is not null || info.Length > 1024 * 1024)
+                return ImmutableArray<IgnorePattern>.Empty;
+            return IgnoreRules.ParseFile(File.ReadAllText(path), baseDirectory, source);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return ImmutableArray<IgnorePattern>.Empty;
+        }
+    }
+
+    private static string Join(string a, string b) => a.Length == 0 ? b : b.Length == 0 ? a : a + "/" + b;
+
+    internal static string FormatBytes(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MiB" : bytes >= 1024 ? $"{bytes / 1024.0:0.#} KiB" : $"{bytes} B";
+}

@@ -1,0 +1,137 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using Consolidate.Analyzers.Catalog;
+using Consolidate.Analyzers.Engine;
+using Consolidate.Analyzers.Frontends;
+using Consolidate.Analyzers.Scanning;
+using Consolidate.Cli.Formatters;
+using Consolidate.Cli.Options;
+
+namespace Consolidate.Cli.Commands;
+
+/// <summary><c>consolidate-analyze scan PATH</c>: the report on stdout or --output, progress on stderr, exit code by --fail-on.</summary>
+public static class ScanCommand
+{
+    private static readonly string[] Formats = ["text", "json"];
+    private static readonly string[] FailOn = ["error", "warning", "none"];
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var path = new Argument<string>("path") { Description = "The repository (a folder) to scan.", DefaultValueFactory = _ => "." };
+        var format = new Option<string>("--format", "-f") { Description = "Report format: text or json.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong(Formats);
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file (atomically) instead of stdout." };
+        var failOn = new Option<string>("--fail-on") { Description = "Exit with 1 when a finding has this severity or higher: error, warning, none.", DefaultValueFactory = _ => "error" };
+        failOn.AcceptOnlyFromAmong(FailOn);
+        var exclude = new Option<string[]>("--exclude") { Description = "A glob (.gitignore syntax, relative to PATH) never read; repeatable. Adds to consolidate.yml 'exclude'." };
+        var config = new Option<string?>("--config") { Description = "The configuration file (default: PATH/consolidate.yml)." };
+        var python = new Option<string>("--python") { Description = "The Python 3 interpreter that parses Python files.", DefaultValueFactory = _ => "python3" };
+
+        var command = new Command("scan", "Scan a repository: files, clone classes, references and rule findings.")
+        {
+            path, format, output, failOn, exclude, config, python,
+        };
+        command.SetAction(parse => Run(
+            new ScanRequest(
+                parse.GetValue(path)!,
+                parse.GetValue(format)!,
+                parse.GetValue(output),
+                parse.GetValue(failOn)!,
+                parse.GetValue(exclude) ?? [],
+                parse.GetValue(config),
+                parse.GetValue(python)!),
+            stdout,
+            stderr));
+        return command;
+    }
+
+    internal static int Run(ScanRequest request, TextWriter stdout, TextWriter stderr)
+    {
+        var root = Path.GetFullPath(request.Path);
+        if (!Directory.Exists(root))
+        {
+            stderr.WriteLine($"error: {request.Path}: no such folder (scan takes a repository folder)");
+            return ExitCodes.UsageOrInputError;
+        }
+
+        var (config, configErrors) = ConfigFiles.LoadConfig(root, request.Config);
+        if (config is null)
+        {
+            foreach (var error in configErrors)
+                stderr.WriteLine($"error: {error}");
+            return ExitCodes.UsageOrInputError;
+        }
+
+        var omit = ImmutableHashSet<string>.Empty;
+        if (request.Output is not null)
+        {
+            var relative = Path.GetRelativePath(root, Path.GetFullPath(request.Output)).Replace('\\', '/');
+            if (!relative.StartsWith("../", StringComparison.Ordinal))
+                omit = omit.Add(relative);
+        }
+
+        var scanOptions = new ScanOptions
+        {
+            Excludes = config.Exclude.AddRange(request.Excludes),
+            MaxFileBytes = config.MaxFileBytes,
+            OmitPaths = omit,
+        };
+
+        AnalysisResult result;
+        using (var frontends = FrontendFactory.Create(new FrontendOptions { PythonExecutable = request.Python }))
+        {
+            var analyzer = new RepositoryAnalyzer(config, frontends, scanOptions);
+            result = Progress.Run(stderr, progress => analyzer.Analyze(root, progress, CancellationToken.None));
+        }
+
+        if (!result.ConfigErrors.IsEmpty)
+        {
+            foreach (var error in result.ConfigErrors)
+                stderr.WriteLine($"error: {error}");
+            return ExitCodes.UsageOrInputError;
+        }
+
+        var display = request.Path.Replace('\\', '/').TrimEnd('/');
+        try
+        {
+            WriteReport(request, result, display, stdout);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"error: {request.Output}: cannot write the report: {e.Message}");
+            return ExitCodes.UsageOrInputError;
+        }
+
+        var threshold = request.FailOn switch
+        {
+            "warning" => Severity.Warning,
+            "none" => (Severity?)null,
+            _ => Severity.Error,
+        };
+        return threshold is not null && result.Reported.Any(d => d.Severity >= threshold) ? ExitCodes.Findings : ExitCodes.Clean;
+    }
+
+    private static void WriteReport(ScanRequest request, AnalysisResult result, string display, TextWriter stdout)
+    {
+        Action<Stream> write = request.Format switch
+        {
+            "json" => stream => JsonReportWriter.Write(stream, result, display, ToolInfo.Version),
+            _ => stream =>
+            {
+                using var writer = new StreamWriter(stream, leaveOpen: true);
+                TextReportWriter.Write(writer, result);
+            },
+        };
+
+        if (request.Output is not null)
+        {
+            AtomicFile.Write(request.Output, write);
+            return;
+        }
+
+        using var buffer = new MemoryStream();
+        write(buffer);
+        stdout.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        stdout.Flush();
+    }
+}
