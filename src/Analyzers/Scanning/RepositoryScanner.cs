@@ -91,7 +91,7 @@ public sealed class RepositoryScanner
                 continue;
 
             var matchPath = Join(prefix, childRelative);
-            var isLink = child.LinkTarget is not null;
+            var isLink = (child.Attributes & FileAttributes.ReparsePoint) != 0 && child.LinkTarget is not null;
             if (rules.IsIgnored(matchPath, isDirectory && !isLink))
                 continue;
             if (options.OmitPaths.Contains(childRelative))
@@ -143,15 +143,35 @@ public sealed class RepositoryScanner
         long size;
         try
         {
-            var info = new FileInfo(full);
-            size = info.Length;
+            using var handle = File.OpenHandle(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            size = RandomAccess.GetLength(handle);
             if (size > options.MaxFileBytes)
             {
                 return new ScannedFile(relative, language, ParseStatus.Skipped,
                     $"larger than the {FormatBytes(options.MaxFileBytes)} size limit ({FormatBytes(size)})", size, null);
             }
 
-            bytes = File.ReadAllBytes(full);
+            // Like git, look at the first 8,000 bytes for a NUL before reading the rest: binary files are not read whole.
+            var head = new byte[Math.Min(size, TextDecoder.BinarySniffLength)];
+            var headRead = ReadFully(handle, head, 0);
+            if (TextDecoder.LooksBinary(head.AsSpan(0, headRead)))
+            {
+                return new ScannedFile(relative, language, ParseStatus.Skipped,
+                    $"binary (NUL byte at offset {Array.IndexOf(head, (byte)0)})", size, null);
+            }
+
+            bytes = head.Length == size ? head : new byte[size];
+            if (bytes != head)
+            {
+                head.AsSpan(0, headRead).CopyTo(bytes);
+                var total = headRead + ReadFully(handle, bytes.AsSpan(headRead), headRead);
+                if (total != size)
+                    bytes = bytes[..total];
+            }
+            else if (headRead != size)
+            {
+                bytes = bytes[..headRead];
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -161,12 +181,23 @@ public sealed class RepositoryScanner
         if (language == Language.Other && FileClassifier.NeedsShebang(name))
             language = FileClassifier.ByShebang(bytes);
 
-        if (TextDecoder.LooksBinary(bytes))
-            return new ScannedFile(relative, language, ParseStatus.Skipped, $"binary (NUL byte at offset {Array.IndexOf(bytes, (byte)0)})", bytes.Length, null);
-
         var decoded = TextDecoder.Decode(bytes);
         var document = new SourceDocument(relative, language, bytes, new SourceText(decoded.Text), decoded.Note);
         return new ScannedFile(relative, language, decoded.Recovered ? ParseStatus.Recovered : ParseStatus.Ok, decoded.Note, bytes.Length, document);
+    }
+
+    private static int ReadFully(Microsoft.Win32.SafeHandles.SafeFileHandle handle, Span<byte> buffer, long offset)
+    {
+        var total = 0;
+        while (total < buffer.Length)
+        {
+            var read = RandomAccess.Read(handle, buffer[total..], offset + total);
+            if (read == 0)
+                break;
+            total += read;
+        }
+
+        return total;
     }
 
     internal static string? FindGitTopLevel(string directory)

@@ -11,7 +11,9 @@ public static class TextDecoder
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static bool LooksBinary(ReadOnlySpan<byte> bytes) => bytes[..Math.Min(bytes.Length, 8000)].IndexOf((byte)0) >= 0
+    public const int BinarySniffLength = 8000;
+
+    public static bool LooksBinary(ReadOnlySpan<byte> bytes) => bytes[..Math.Min(bytes.Length, BinarySniffLength)].IndexOf((byte)0) >= 0
         && !HasUtf16Bom(bytes);
 
     public static DecodedText Decode(ReadOnlySpan<byte> bytes)

@@ -9,7 +9,9 @@ public static class Wildmatch
 {
     public static bool IsMatch(string pattern, string text) => Match(pattern, 0, text, 0);
 
-    private static bool Match(string p, int pi, string t, int ti)
+    public static bool IsMatch(string pattern, ReadOnlySpan<char> text) => Match(pattern, 0, text, 0);
+
+    private static bool Match(string p, int pi, ReadOnlySpan<char> t, int ti)
     {
         while (pi < p.Length)
         {
@@ -50,7 +52,7 @@ public static class Wildmatch
                     }
 
                     if (pi == p.Length)
-                        return t.IndexOf('/', ti) < 0;
+                        return t[ti..].IndexOf('/') < 0;
                     for (var i = ti; i <= t.Length; i++)
                     {
                         if (Match(p, pi, t, i))
