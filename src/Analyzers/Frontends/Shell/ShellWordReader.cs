@@ -44,11 +44,11 @@ internal sealed class ShellWordReader(ShellTree tree, HostCoordinates coordinate
                 break;
             case BashNodeKind.RawString:
                 var raw = tree.Source(node);
-                parts.AddQuotedLiteral(raw.Length >= 2 && raw[^1] == '\'' ? raw[1..^1] : raw[1..]);
+                parts.AddQuotedLiteral(raw.Length >= 2 && raw[^1] == '\'' ? raw[1..^1] : raw[Math.Min(1, raw.Length)..]);
                 break;
             case BashNodeKind.AnsiCString:
                 var ansi = tree.Source(node);
-                parts.AddQuotedLiteral(DecodeAnsiC(ansi.Length >= 3 && ansi[^1] == '\'' ? ansi[2..^1] : ansi[2..]));
+                parts.AddQuotedLiteral(DecodeAnsiC(ansi.Length >= 3 && ansi[^1] == '\'' ? ansi[2..^1] : ansi[Math.Min(2, ansi.Length)..]));
                 break;
             case BashNodeKind.Concatenation or BashNodeKind.CommandName:
                 foreach (var child in tree.Children(node))
@@ -301,7 +301,10 @@ internal sealed class ShellWordReader(ShellTree tree, HostCoordinates coordinate
         private readonly ImmutableArray<ShellWordPart>.Builder parts = ImmutableArray.CreateBuilder<ShellWordPart>();
         private readonly StringBuilder literal = new();
         private bool hasLiteral;
+
+        // 0: nothing yet, 1: saw '{', 2: saw '{' then ',' or "..", 3: saw the closing '}'.
         private int braceState;
+        private char previous;
 
         /// <summary>True until anything has been added: a leading <c>~</c> is only special there.</summary>
         public bool AtWordStart => parts.Count == 0 && !hasLiteral;
@@ -341,7 +344,7 @@ internal sealed class ShellWordReader(ShellTree tree, HostCoordinates coordinate
 
         public ImmutableArray<ShellWordPart> Build()
         {
-            FlushLiteral();
+            FlushLiteral(keepEmpty: parts.Count == 0);
             return parts.ToImmutable();
         }
 
@@ -351,17 +354,14 @@ internal sealed class ShellWordReader(ShellTree tree, HostCoordinates coordinate
             literal.Append(text);
         }
 
-        private void FlushLiteral()
+        /// <summary>Ends the current literal; an empty one (<c>""</c>) is kept only when it is the whole word.</summary>
+        private void FlushLiteral(bool keepEmpty = false)
         {
-            if (!hasLiteral)
-                return;
-            parts.Add(new ShellWordPart(ShellWordPartKind.Literal, literal.ToString()));
+            if (hasLiteral && (literal.Length > 0 || keepEmpty))
+                parts.Add(new ShellWordPart(ShellWordPartKind.Literal, literal.ToString()));
             literal.Clear();
             hasLiteral = false;
         }
-
-        // 0: nothing yet, 1: saw '{', 2: saw '{' then ',' or "..", 3: saw the closing '}'.
-        private char previous;
 
         private void WatchBraces(char c)
         {

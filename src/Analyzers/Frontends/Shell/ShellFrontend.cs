@@ -1,0 +1,133 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Consolidate.Analyzers.Frontends.Shell.Native;
+using Consolidate.Analyzers.Model;
+
+namespace Consolidate.Analyzers.Frontends.Shell;
+
+/// <summary>
+/// The shell frontend: parses shell scripts (and shell embedded in other files) with tree-sitter-bash. Thread-safe:
+/// native parsers are not, so each call borrows one from a small pool. Expected failures are values: a parse over
+/// the time budget or a missing native library gives a failed <see cref="ParsedSource"/>, syntax errors give issues.
+/// </summary>
+public sealed class ShellFrontend : IFrontend, IShellParser
+{
+    public static readonly TimeSpan DefaultParseBudget = TimeSpan.FromSeconds(5);
+
+    private readonly TimeSpan parseBudget;
+    private readonly Lazy<LanguageLoad> language;
+    private readonly ConcurrentBag<BashParser> idleParsers = new();
+    private readonly int maxIdleParsers = Math.Max(2, Environment.ProcessorCount * 2);
+
+    public ShellFrontend()
+        : this(DefaultParseBudget)
+    {
+    }
+
+    /// <param name="parseBudget">The time one text may take to parse, after which it is reported failed.</param>
+    public ShellFrontend(TimeSpan parseBudget)
+        : this(parseBudget, BashLanguage.Load)
+    {
+    }
+
+    /// <summary>A seam for tests: <paramref name="loadLanguage"/> stands for the first call into the native library.</summary>
+    internal ShellFrontend(TimeSpan parseBudget, Func<BashLanguage> loadLanguage)
+    {
+        this.parseBudget = parseBudget;
+        language = new Lazy<LanguageLoad>(() => LanguageLoad.From(loadLanguage), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public Language Language => Language.Shell;
+
+    public ParsedSource Parse(SourceDocument document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return Parse(document.Text, 0, document.Text.Text, cancellationToken);
+    }
+
+    public ParsedSource Parse(SourceText host, int start, string snippet, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(snippet);
+        if (start < 0 || start > host.Text.Length - snippet.Length)
+            throw new ArgumentOutOfRangeException(nameof(start), start, $"the snippet ({snippet.Length} characters) does not fit in the host text ({host.Text.Length} characters) at this offset");
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var coordinates = new HostCoordinates(host, start);
+        if (snippet.Length == 0)
+            return Empty(coordinates);
+
+        var load = language.Value;
+        if (load.Language is null)
+            return Failed(coordinates, snippet.Length, load.Failure!);
+
+        var budget = new ParseBudget(parseBudget, cancellationToken);
+        var parser = Rent(load.Language);
+        ShellTree? tree;
+        try
+        {
+            tree = parser.Parse(snippet, budget);
+        }
+        finally
+        {
+            Return(parser);
+        }
+
+        var parsed = tree is null ? null : ShellModelBuilder.Build(tree, coordinates, budget);
+        return parsed ?? Failed(coordinates, snippet.Length, budget.ExceededMessage);
+    }
+
+    private BashParser Rent(BashLanguage bash) => idleParsers.TryTake(out var parser) ? parser : new BashParser(bash);
+
+    private void Return(BashParser parser)
+    {
+        if (idleParsers.Count < maxIdleParsers)
+            idleParsers.Add(parser);
+        else
+            parser.Dispose();
+    }
+
+    private static ParsedSource Empty(HostCoordinates coordinates) => new(
+        SyntaxNode.Leaf(NodeKind.File, "program", coordinates.Span(0, 0)),
+        ImmutableArray<Token>.Empty,
+        ImmutableArray<Symbol>.Empty,
+        ShellFacts.Empty,
+        ImmutableArray<ParseIssue>.Empty);
+
+    private static ParsedSource Failed(HostCoordinates coordinates, int length, string message)
+    {
+        var span = coordinates.Span(0, length);
+        return new ParsedSource(
+            SyntaxNode.Leaf(NodeKind.File, "program", span),
+            ImmutableArray<Token>.Empty,
+            ImmutableArray<Symbol>.Empty,
+            null,
+            ImmutableArray.Create(new ParseIssue(span.StartLine, span.StartColumn, message)),
+            Failed: true);
+    }
+
+    /// <summary>The grammar, or why the native library could not be used (kept, so a missing library costs one probe).</summary>
+    private sealed record LanguageLoad(BashLanguage? Language, string? Failure)
+    {
+        public static LanguageLoad From(Func<BashLanguage> load)
+        {
+            const string Library = TreeSitterApi.LibraryFileName;
+            try
+            {
+                return new LanguageLoad(load(), null);
+            }
+            catch (DllNotFoundException ex)
+            {
+                return new LanguageLoad(null, $"tree-sitter native library {Library} not found next to Consolidate.Analyzers.dll: {ex.Message}");
+            }
+            catch (EntryPointNotFoundException ex)
+            {
+                return new LanguageLoad(null, $"tree-sitter native library {Library} next to Consolidate.Analyzers.dll lacks an entry point: {ex.Message}");
+            }
+            catch (BadImageFormatException ex)
+            {
+                return new LanguageLoad(null, $"tree-sitter native library {Library} next to Consolidate.Analyzers.dll cannot be loaded: {ex.Message}");
+            }
+        }
+    }
+}
