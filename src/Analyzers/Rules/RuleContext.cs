@@ -38,7 +38,8 @@ public sealed class RuleContext
     public void ReportLines(string path, int startLine, int endLine, string message, ImmutableArray<RelatedLocation> related = default)
     {
         var text = Model.File(path)?.Text;
-        sink.Add(new Diagnostic(rule, rule.DefaultSeverity, path, startLine, 1, endLine, 1, message,
+        var endColumn = text is null || endLine > text.LineCount ? 1 : text.LineText(endLine).Length + 1;
+        sink.Add(new Diagnostic(rule, rule.DefaultSeverity, path, startLine, 1, endLine, endColumn, message,
             related.IsDefault ? ImmutableArray<RelatedLocation>.Empty : related)
         {
             Snippet = text is null || startLine > text.LineCount ? null : text.LineText(startLine).Trim(),

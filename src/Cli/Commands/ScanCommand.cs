@@ -12,24 +12,26 @@ namespace Consolidate.Cli.Commands;
 /// <summary><c>consolidate-analyze scan PATH</c>: the report on stdout or --output, progress on stderr, exit code by --fail-on.</summary>
 public static class ScanCommand
 {
-    private static readonly string[] Formats = ["text", "json"];
+    private static readonly string[] Formats = ["text", "json", "sarif", "markdown"];
     private static readonly string[] FailOn = ["error", "warning", "none"];
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var path = new Argument<string>("path") { Description = "The repository (a folder) to scan.", DefaultValueFactory = _ => "." };
-        var format = new Option<string>("--format", "-f") { Description = "Report format: text or json.", DefaultValueFactory = _ => "text" };
+        var format = new Option<string>("--format", "-f") { Description = "Report format: text, json (schema v1), sarif (2.1.0) or markdown (a PR comment).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong(Formats);
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file (atomically) instead of stdout." };
         var failOn = new Option<string>("--fail-on") { Description = "Exit with 1 when a finding has this severity or higher: error, warning, none.", DefaultValueFactory = _ => "error" };
         failOn.AcceptOnlyFromAmong(FailOn);
         var exclude = new Option<string[]>("--exclude") { Description = "A glob (.gitignore syntax, relative to PATH) never read; repeatable. Adds to consolidate.yml 'exclude'." };
         var config = new Option<string?>("--config") { Description = "The configuration file (default: PATH/consolidate.yml)." };
+        var baseline = new Option<string?>("--baseline") { Description = "Report only findings whose fingerprints are not in this baseline file." };
+        var writeBaseline = new Option<string?>("--write-baseline") { Description = "Write the fingerprints of today's findings to this file." };
         var python = new Option<string>("--python") { Description = "The Python 3 interpreter that parses Python files.", DefaultValueFactory = _ => "python3" };
 
         var command = new Command("scan", "Scan a repository: files, clone classes, references and rule findings.")
         {
-            path, format, output, failOn, exclude, config, python,
+            path, format, output, failOn, exclude, config, baseline, writeBaseline, python,
         };
         command.SetAction(parse => Run(
             new ScanRequest(
@@ -39,7 +41,9 @@ public static class ScanCommand
                 parse.GetValue(failOn)!,
                 parse.GetValue(exclude) ?? [],
                 parse.GetValue(config),
-                parse.GetValue(python)!),
+                parse.GetValue(python)!,
+                parse.GetValue(baseline),
+                parse.GetValue(writeBaseline)),
             stdout,
             stderr));
         return command;
@@ -62,10 +66,23 @@ public static class ScanCommand
             return ExitCodes.UsageOrInputError;
         }
 
-        var omit = ImmutableHashSet<string>.Empty;
-        if (request.Output is not null)
+        ImmutableHashSet<string>? baseline = null;
+        if (request.Baseline is not null)
         {
-            var relative = Path.GetRelativePath(root, Path.GetFullPath(request.Output)).Replace('\\', '/');
+            (baseline, var baselineError) = BaselineFile.Read(request.Baseline);
+            if (baselineError is not null)
+            {
+                stderr.WriteLine($"error: {baselineError}");
+                return ExitCodes.UsageOrInputError;
+            }
+        }
+
+        var omit = ImmutableHashSet<string>.Empty;
+        foreach (var written in new[] { request.Output, request.WriteBaseline })
+        {
+            if (written is null)
+                continue;
+            var relative = Path.GetRelativePath(root, Path.GetFullPath(written)).Replace('\\', '/');
             if (!relative.StartsWith("../", StringComparison.Ordinal))
                 omit = omit.Add(relative);
         }
@@ -80,7 +97,7 @@ public static class ScanCommand
         AnalysisResult result;
         using (var frontends = FrontendFactory.Create(new FrontendOptions { PythonExecutable = request.Python }))
         {
-            var analyzer = new RepositoryAnalyzer(config, frontends, scanOptions);
+            var analyzer = new RepositoryAnalyzer(config, frontends, scanOptions, baseline);
             result = Progress.Run(stderr, progress => analyzer.Analyze(root, progress, CancellationToken.None));
         }
 
@@ -95,10 +112,12 @@ public static class ScanCommand
         try
         {
             WriteReport(request, result, display, stdout);
+            if (request.WriteBaseline is not null)
+                AtomicFile.Write(request.WriteBaseline, stream => BaselineFile.Write(stream, result));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"error: {request.Output}: cannot write the report: {e.Message}");
+            stderr.WriteLine($"error: cannot write the report: {e.Message}");
             return ExitCodes.UsageOrInputError;
         }
 
@@ -116,10 +135,16 @@ public static class ScanCommand
         Action<Stream> write = request.Format switch
         {
             "json" => stream => JsonReportWriter.Write(stream, result, display, ToolInfo.Version),
+            "sarif" => stream => SarifWriter.Write(stream, result, ToolInfo.Version),
+            "markdown" => stream =>
+            {
+                using var writer = new StreamWriter(stream, leaveOpen: true);
+                MarkdownWriter.Write(writer, result);
+            },
             _ => stream =>
             {
                 using var writer = new StreamWriter(stream, leaveOpen: true);
-                TextReportWriter.Write(writer, result);
+                TextReportWriter.Write(writer, result, display);
             },
         };
 

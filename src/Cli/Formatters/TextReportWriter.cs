@@ -10,7 +10,7 @@ namespace Consolidate.Cli.Formatters;
 /// </summary>
 public static class TextReportWriter
 {
-    public static void Write(TextWriter writer, AnalysisResult result)
+    public static void Write(TextWriter writer, AnalysisResult result, string rootDisplay)
     {
         foreach (var diagnostic in result.Reported)
         {
@@ -23,7 +23,7 @@ public static class TextReportWriter
             writer.WriteLine();
 
         var files = result.Model.Files;
-        writer.WriteLine($"Scanned {files.Length} files in {result.Root}");
+        writer.WriteLine($"Scanned {files.Length} files in {rootDisplay}");
         foreach (var group in files.GroupBy(f => f.Language).OrderBy(g => g.Key))
         {
             var statuses = string.Join(", ", group.GroupBy(f => f.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {ReportNames.Of(g.Key)}"));

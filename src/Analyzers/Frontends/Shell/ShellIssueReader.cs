@@ -62,24 +62,13 @@ internal static class ShellIssueReader
         return quoted.Length == 0 ? "syntax error" : $"syntax error near '{quoted}'";
     }
 
-    /// <summary>The first non-empty leaf of the region, on one line and shortened.</summary>
+    /// <summary>The start of the region's text: its first line, shortened.</summary>
     private static string FirstText(ShellTree tree, int error)
     {
-        var end = tree.SubtreeEnd(error);
-        var leaf = error;
-        for (var node = error; node < end; node++)
-        {
-            if (tree.IsLeaf(node) && tree.Length(node) > 0)
-            {
-                leaf = node;
-                break;
-            }
-        }
-
-        var text = tree.Source(leaf).Trim();
+        var text = tree.Source(error).Trim();
         var lineBreak = text.IndexOfAny('\r', '\n');
         if (lineBreak >= 0)
-            text = text[..lineBreak];
+            text = text[..lineBreak].TrimEnd();
         return text.Length > MaxQuotedLength ? string.Concat(text[..MaxQuotedLength], "…") : text.ToString();
     }
 }

@@ -51,8 +51,7 @@ internal sealed class ShellWordReader(ShellTree tree, HostCoordinates coordinate
                 parts.AddQuotedLiteral(DecodeAnsiC(ansi.Length >= 3 && ansi[^1] == '\'' ? ansi[2..^1] : ansi[Math.Min(2, ansi.Length)..]));
                 break;
             case BashNodeKind.Concatenation or BashNodeKind.CommandName:
-                foreach (var child in tree.Children(node))
-                    Append(child, parts);
+                AppendConcatenation(node, parts);
                 break;
             case BashNodeKind.SimpleExpansion:
             {
@@ -93,6 +92,41 @@ internal sealed class ShellWordReader(ShellTree tree, HostCoordinates coordinate
                     parts.AddUnquotedLiteral(tree.Source(node));
                 break;
         }
+    }
+
+    /// <summary>
+    /// tree-sitter splits unquoted text at brackets (<c>file[0-9].log</c> is five words), so adjacent unquoted words
+    /// are read as one text, which keeps bracket globs and escapes whole.
+    /// </summary>
+    private void AppendConcatenation(int node, PartsBuilder parts)
+    {
+        var runStart = -1;
+        var runEnd = -1;
+        foreach (var child in tree.Children(node))
+        {
+            if (tree.Kind(child) is BashNodeKind.Word or BashNodeKind.ExtglobPattern && (runStart < 0 || tree.Start(child) == runEnd))
+            {
+                if (runStart < 0)
+                    runStart = tree.Start(child);
+                runEnd = tree.End(child);
+                continue;
+            }
+
+            if (runStart >= 0)
+                AppendUnquoted(tree.Text.AsSpan(runStart, runEnd - runStart), parts);
+            runStart = -1;
+            if (tree.Kind(child) is BashNodeKind.Word or BashNodeKind.ExtglobPattern)
+            {
+                runStart = tree.Start(child);
+                runEnd = tree.End(child);
+                continue;
+            }
+
+            Append(child, parts);
+        }
+
+        if (runStart >= 0)
+            AppendUnquoted(tree.Text.AsSpan(runStart, runEnd - runStart), parts);
     }
 
     private void AppendDoubleQuoted(int node, PartsBuilder parts)
