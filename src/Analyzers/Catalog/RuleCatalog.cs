@@ -39,6 +39,10 @@ public static class RuleCatalog
         "A whole file repeats another file: keep one copy and point every reference at it.",
         FixAvailability.PatchSet);
 
+    public static readonly RuleDescriptor DuplicateFragment = new(
+        "CONS202", "duplicate-fragment", RuleCategory.Duplication, Severity.Info,
+        "A function, class, stage or long run of statements repeats code elsewhere: keep one copy and call it.");
+
     public static readonly RuleDescriptor BannedTerm = new(
         "CONS401", "banned-term", RuleCategory.Terms, Severity.Warning,
         "A term the repository bans (consolidate.yml 'terms') appears in a comment, string or identifier.",
@@ -73,6 +77,7 @@ public static class RuleCatalog
         ComposeDockerSocket,
         ComposeHostNamespace,
         DuplicateFile,
+        DuplicateFragment,
         BannedTerm,
         ComposeNoMemoryLimit,
         ComposeOverAllocation,
