@@ -1,4 +1,5 @@
 using Consolidate.Analyzers.Engine;
+using Consolidate.Analyzers.Frontends.Shell;
 
 namespace Consolidate.Analyzers.Frontends;
 
@@ -7,7 +8,7 @@ public static class FrontendFactory
 {
     public static FrontendSet Create(FrontendOptions options)
     {
-        _ = options;
-        return new FrontendSet([]);
+        var shell = new ShellFrontend();
+        return new FrontendSet([shell]);
     }
 }

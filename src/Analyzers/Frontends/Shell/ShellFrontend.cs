@@ -74,7 +74,9 @@ public sealed class ShellFrontend : IFrontend, IShellParser
         }
 
         var parsed = tree is null ? null : ShellModelBuilder.Build(tree, coordinates, budget);
-        return parsed ?? Failed(coordinates, snippet.Length, budget.ExceededMessage);
+        if (parsed is not null)
+            return parsed;
+        return Failed(coordinates, snippet.Length, budget.IsSpent() ? budget.ExceededMessage : "tree-sitter-bash gave up on this text (its external scanner failed)");
     }
 
     private BashParser Rent(BashLanguage bash) => idleParsers.TryTake(out var parser) ? parser : new BashParser(bash);

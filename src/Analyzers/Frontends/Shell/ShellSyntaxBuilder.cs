@@ -8,10 +8,13 @@ namespace Consolidate.Analyzers.Frontends.Shell;
 /// brace groups) and statements (commands, pipelines, lists, declarations, assignments, tests), plus ERROR regions.
 /// A statement's inner statements are not kept (a pipeline is one statement), but blocks and functions inside a
 /// statement are, with their own statements. A function's body group is flattened into the function. Both passes
-/// are loops over the pre-order arrays, so a deeply nested script cannot exhaust the stack.
+/// are loops over the pre-order arrays, so a deeply nested script cannot exhaust the stack; and nodes nested deeper
+/// than <see cref="MaxDepth"/> are folded into their ancestor, so neither can a consumer that recurses on the result.
 /// </summary>
 internal static class ShellSyntaxBuilder
 {
+    public const int MaxDepth = 200;
+
     private const sbyte NotKept = -1;
 
     public static SyntaxNode? Build(ShellTree tree, HostCoordinates coordinates, int snippetLength, ParseBudget budget)
@@ -20,6 +23,7 @@ internal static class ShellSyntaxBuilder
         var kinds = new sbyte[count];
         var owners = new int[count];
         var inStatement = new bool[count];
+        var depths = new byte[count];
         kinds[0] = (sbyte)(tree.Kind(0) == BashNodeKind.Error ? NodeKind.Error : NodeKind.File);
         owners[0] = -1;
 
@@ -34,6 +38,14 @@ internal static class ShellSyntaxBuilder
                 ? kinds[parent] == (sbyte)NodeKind.Statement
                 : inStatement[parent] || tree.Kind(parent) is BashNodeKind.CommandSubstitution or BashNodeKind.ProcessSubstitution;
             kinds[node] = Classify(tree, node, inStatement[node]);
+            if (kinds[node] != NotKept)
+            {
+                var depth = depths[owners[node]] + 1;
+                if (depth > MaxDepth)
+                    kinds[node] = NotKept;
+                else
+                    depths[node] = (byte)depth;
+            }
         }
 
         var children = new Dictionary<int, List<SyntaxNode>>();

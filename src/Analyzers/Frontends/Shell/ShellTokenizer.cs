@@ -31,7 +31,7 @@ internal sealed class ShellTokenizer
 
     private ImmutableArray<Token>? Run()
     {
-        var tokens = new List<Token>();
+        var tokens = ImmutableArray.CreateBuilder<Token>(LeafCount());
         var pending = new Stack<Work>();
         var pieces = new List<Work>();
         pending.Push(Work.ForNode(0));
@@ -110,7 +110,17 @@ internal sealed class ShellTokenizer
         }
     }
 
-    private void Emit(List<Token> tokens, TokenKind kind, int start, int end)
+    /// <summary>Non-empty leaves: close to the token count, so the builder does not regrow on large texts.</summary>
+    private int LeafCount()
+    {
+        var count = 0;
+        for (var node = 0; node < tree.Count; node++)
+            if (tree.IsLeaf(node) && tree.Length(node) > 0)
+                count++;
+        return count;
+    }
+
+    private void Emit(ImmutableArray<Token>.Builder tokens, TokenKind kind, int start, int end)
     {
         if (end <= start)
             return;
@@ -130,13 +140,13 @@ internal sealed class ShellTokenizer
     }
 
     /// <summary>tree-sitter leaves come in source order; if a grammar quirk ever breaks that, sort and drop overlaps.</summary>
-    private static ImmutableArray<Token> Ordered(List<Token> tokens)
+    private static ImmutableArray<Token> Ordered(ImmutableArray<Token>.Builder tokens)
     {
         var ordered = true;
         for (var i = 1; i < tokens.Count && ordered; i++)
             ordered = tokens[i].Span.Start >= tokens[i - 1].Span.End;
         if (ordered)
-            return tokens.ToImmutableArray();
+            return tokens.Count == tokens.Capacity ? tokens.MoveToImmutable() : tokens.ToImmutable();
 
         var sorted = tokens.OrderBy(t => t.Span.Start).ThenByDescending(t => t.Span.Length).ToList();
         var result = ImmutableArray.CreateBuilder<Token>(sorted.Count);

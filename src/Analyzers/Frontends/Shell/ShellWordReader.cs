@@ -14,7 +14,12 @@ namespace Consolidate.Analyzers.Frontends.Shell;
 /// </summary>
 internal sealed class ShellWordReader(ShellTree tree, HostCoordinates coordinates)
 {
+    private static readonly System.Buffers.SearchValues<char> UnquotedSpecials = System.Buffers.SearchValues.Create("\\*?[");
+
     private readonly ScriptDirectoryIdiom idiom = new(tree);
+
+    // One builder reused word after word: a word is read to the end before the next starts.
+    private readonly PartsBuilder builder = new();
 
     public ShellWord Read(int node) =>
         new(coordinates.Slice(tree.Start(node), tree.End(node)), Parts(node), coordinates.Span(tree.Start(node), tree.End(node)));
@@ -24,9 +29,9 @@ internal sealed class ShellWordReader(ShellTree tree, HostCoordinates coordinate
 
     public ImmutableArray<ShellWordPart> Parts(int node)
     {
-        var parts = new PartsBuilder();
-        Append(node, parts);
-        return parts.HasBraceExpansion ? ImmutableArray.Create(new ShellWordPart(ShellWordPartKind.Unknown, tree.SourceText(node))) : parts.Build();
+        builder.Reset();
+        Append(node, builder);
+        return builder.HasBraceExpansion ? ImmutableArray.Create(new ShellWordPart(ShellWordPartKind.Unknown, tree.SourceText(node))) : builder.Build();
     }
 
     private void Append(int node, PartsBuilder parts)
@@ -104,7 +109,7 @@ internal sealed class ShellWordReader(ShellTree tree, HostCoordinates coordinate
         var runEnd = -1;
         foreach (var child in tree.Children(node))
         {
-            if (tree.Kind(child) is BashNodeKind.Word or BashNodeKind.ExtglobPattern && (runStart < 0 || tree.Start(child) == runEnd))
+            if (IsUnquotedText(child) && (runStart < 0 || tree.Start(child) == runEnd))
             {
                 if (runStart < 0)
                     runStart = tree.Start(child);
@@ -115,7 +120,7 @@ internal sealed class ShellWordReader(ShellTree tree, HostCoordinates coordinate
             if (runStart >= 0)
                 AppendUnquoted(tree.Text.AsSpan(runStart, runEnd - runStart), parts);
             runStart = -1;
-            if (tree.Kind(child) is BashNodeKind.Word or BashNodeKind.ExtglobPattern)
+            if (IsUnquotedText(child))
             {
                 runStart = tree.Start(child);
                 runEnd = tree.End(child);
@@ -128,6 +133,8 @@ internal sealed class ShellWordReader(ShellTree tree, HostCoordinates coordinate
         if (runStart >= 0)
             AppendUnquoted(tree.Text.AsSpan(runStart, runEnd - runStart), parts);
     }
+
+    private bool IsUnquotedText(int node) => tree.Kind(node) is BashNodeKind.Word or BashNodeKind.ExtglobPattern;
 
     private void AppendDoubleQuoted(int node, PartsBuilder parts)
     {
@@ -184,8 +191,10 @@ internal sealed class ShellWordReader(ShellTree tree, HostCoordinates coordinate
                 continue;
             }
 
-            parts.AddUnquotedLiteral(word.Slice(i, 1));
-            i++;
+            var plain = word[(i + 1)..].IndexOfAny(UnquotedSpecials);
+            var length = plain < 0 ? word.Length - i : plain + 1;
+            parts.AddUnquotedLiteral(word.Slice(i, length));
+            i += length;
         }
     }
 
@@ -348,9 +357,23 @@ internal sealed class ShellWordReader(ShellTree tree, HostCoordinates coordinate
 
         public void AddUnquotedLiteral(ReadOnlySpan<char> text)
         {
-            foreach (var c in text)
-                WatchBraces(c);
+            if (braceState != 0 || text.Contains('{'))
+            {
+                foreach (var c in text)
+                    WatchBraces(c);
+            }
+            else if (text.Length > 0)
+                previous = text[^1];
             AddLiteral(text);
+        }
+
+        public void Reset()
+        {
+            parts.Clear();
+            literal.Clear();
+            hasLiteral = false;
+            braceState = 0;
+            previous = '\0';
         }
 
         public void AddEscapedLiteral(char c)
@@ -379,7 +402,9 @@ internal sealed class ShellWordReader(ShellTree tree, HostCoordinates coordinate
         public ImmutableArray<ShellWordPart> Build()
         {
             FlushLiteral(keepEmpty: parts.Count == 0);
-            return parts.ToImmutable();
+            var result = parts.ToImmutable();
+            parts.Clear();
+            return result;
         }
 
         private void AddLiteral(ReadOnlySpan<char> text)

@@ -101,4 +101,20 @@ public sealed class ShellFrontendTreeTests
         var statement = Assert.Single(loop.Children);
         Assert.Equal(NodeKind.Statement, statement.Kind);
     }
+
+    [Fact]
+    public void Deep_nesting_is_folded_below_the_depth_limit()
+    {
+        const int levels = 5000;
+        var text = string.Concat(Enumerable.Repeat("{ ", levels)) + "echo deep" + string.Concat(Enumerable.Repeat("; }", levels)) + "\n";
+
+        var parsed = frontend.Parse(text);
+
+        Assert.Empty(parsed.Issues);
+        var depth = 0;
+        for (var node = parsed.Root; node.Children.Length > 0; node = node.Children[0])
+            depth++;
+        Assert.Equal(ShellSyntaxBuilder.MaxDepth, depth);
+        Assert.Equal("deep", Assert.Single(parsed.Facts().Commands).Arguments.Single().StaticValue);
+    }
 }

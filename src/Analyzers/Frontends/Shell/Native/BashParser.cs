@@ -26,7 +26,10 @@ internal sealed unsafe class BashParser : IDisposable
         }
     }
 
-    /// <summary>The tree of <paramref name="snippet"/>, or null when the budget ran out. Throws when cancelled.</summary>
+    /// <summary>
+    /// The tree of <paramref name="snippet"/>, or null when the budget ran out (<see cref="ParseBudget.IsSpent"/>)
+    /// or tree-sitter gave up (its external scanner failed). Throws when cancelled.
+    /// </summary>
     public ShellTree? Parse(string snippet, ParseBudget budget)
     {
         var offsets = Utf8OffsetMap.For(snippet);
@@ -55,7 +58,8 @@ internal sealed unsafe class BashParser : IDisposable
             if (!tree.IsInvalid)
                 return tree;
 
-            // A cancelled parse stays resumable and still points at the input: forget it before the buffer goes.
+            // No tree: cancelled by the progress callback, or the external scanner failed. A cancelled parse stays
+            // resumable and still points at the input: forget it before the buffer goes.
             tree.Dispose();
             TreeSitterApi.ts_parser_reset(parser);
             budget.CancellationToken.ThrowIfCancellationRequested();
