@@ -43,6 +43,10 @@ public static class RuleCatalog
         "CONS202", "duplicate-fragment", RuleCategory.Duplication, Severity.Info,
         "A function, class, stage or long run of statements repeats code elsewhere: keep one copy and call it.");
 
+    public static readonly RuleDescriptor DanglingReference = new(
+        "CONS301", "dangling-reference", RuleCategory.References, Severity.Warning,
+        "A script, Dockerfile, compose file, workflow or import refers to a repository path or module that does not exist.");
+
     public static readonly RuleDescriptor BannedTerm = new(
         "CONS401", "banned-term", RuleCategory.Terms, Severity.Warning,
         "A term the repository bans (consolidate.yml 'terms') appears in a comment, string or identifier.",
@@ -78,6 +82,7 @@ public static class RuleCatalog
         ComposeHostNamespace,
         DuplicateFile,
         DuplicateFragment,
+        DanglingReference,
         BannedTerm,
         ComposeNoMemoryLimit,
         ComposeOverAllocation,

@@ -15,6 +15,9 @@ public sealed class FrontendSet : IDisposable
 
     public IFrontend? For(Language language) => frontends.GetValueOrDefault(language);
 
+    /// <summary>The shell parser for shell embedded in other files (workflows, crontabs, Makefiles), when there is one.</summary>
+    public Frontends.Shell.IShellParser? ShellParser => For(Language.Shell) as Frontends.Shell.IShellParser;
+
     public void Dispose()
     {
         foreach (var frontend in frontends.Values.OfType<IDisposable>())

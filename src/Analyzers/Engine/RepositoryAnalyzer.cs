@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Consolidate.Analyzers.Clones;
 using Consolidate.Analyzers.Configuration;
 using Consolidate.Analyzers.Model;
+using Consolidate.Analyzers.References;
 using Consolidate.Analyzers.Rules;
 using Consolidate.Analyzers.Scanning;
 
@@ -45,10 +46,13 @@ public sealed class RepositoryAnalyzer
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
             i => files[i] = Parse(scanned[i], cancellationToken));
 
-        progress?.Report("clustering");
+        progress?.Report("mapping references");
         var fileModels = files.ToImmutableArray();
+        var references = ReferenceGraphBuilder.Build(fileModels, config, frontends.ShellParser, cancellationToken);
+
+        progress?.Report("clustering");
         var clusters = ExactFileClusterer.Cluster(fileModels, config.Canonical);
-        var model = new RepositoryModel(fileModels, clusters, config);
+        var model = new RepositoryModel(fileModels, clusters, config) { References = references };
 
         progress?.Report("running rules");
         var diagnostics = new List<Diagnostic>();

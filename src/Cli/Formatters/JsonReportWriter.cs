@@ -69,6 +69,22 @@ public static class JsonReportWriter
         json.WriteEndArray();
 
         json.WriteStartArray("references");
+        foreach (var reference in result.Model.References.References)
+        {
+            json.WriteStartObject();
+            json.WriteString("source", reference.Source);
+            json.WriteNumber("line", Math.Max(1, reference.Line));
+            json.WriteString("target", reference.Target);
+            json.WriteString("kind", ReportNames.Of(reference.Kind));
+            json.WriteBoolean("resolved", reference.Resolved);
+            json.WriteString("written", reference.Written);
+            if (reference.Unknowable is not null)
+                json.WriteString("unknowable", reference.Unknowable);
+            if (reference.Detail is not null)
+                json.WriteString("detail", reference.Detail);
+            json.WriteEndObject();
+        }
+
         json.WriteEndArray();
 
         json.WriteStartArray("diagnostics");

@@ -27,6 +27,7 @@ import sys
 import threading
 import time
 import tokenize
+import unicodedata
 import warnings
 
 PROTOCOL = 1
@@ -77,11 +78,12 @@ def clean(text):
 
 
 def decode(data):
-    """The text as CPython reads it, whether byte columns are raw bytes (Latin-1 fallback), and a note if it fell back.
+    """The text as CPython reads it, whether ast byte columns are raw bytes, and where UTF-8 decoding failed.
 
     CPython decodes by the coding cookie (default UTF-8, BOM stripped) and reports ast columns in UTF-8 bytes of
-    that text; when the bytes do not decode (a stray Latin-1 byte in a comment is accepted by ast.parse), the text is
-    read as Latin-1 so every byte is one character, and columns are raw byte offsets.
+    that text. When the bytes do not decode (ast.parse accepts a stray Latin-1 byte in a comment) the text is read
+    as Latin-1, every byte one character, so columns are raw byte offsets; the offset of the first byte that is not
+    UTF-8 is returned when no other encoding was declared.
     """
     try:
         encoding = tokenize.detect_encoding(_lines_of(data))[0]
@@ -92,22 +94,13 @@ def decode(data):
     except (UnicodeDecodeError, LookupError):
         pass
     body = data[len(_BOM):] if data.startswith(_BOM) else data
-    text = body.decode("latin-1")
-    note = None
+    bad_offset = None
     if encoding.lower().replace("_", "-") in ("utf-8", "utf-8-sig"):
         try:
             body.decode("utf-8")
         except UnicodeDecodeError as error:
-            line = body.count(b"\n", 0, error.start) + 1
-            line_start = body.rfind(b"\n", 0, error.start) + 1
-            note = {
-                "line": line,
-                "column": error.start - line_start,
-                "message": "SyntaxError: Non-UTF-8 code starting with '\\x%02x' on line %d, but no encoding declared "
-                           "(PEP 263); CPython imports this file but refuses to run it as a script"
-                           % (body[error.start], line),
-            }
-    return text, True, note
+            bad_offset = error.start
+    return body.decode("latin-1"), True, bad_offset
 
 
 def _lines_of(data):
@@ -132,10 +125,6 @@ class Positions:
         self.starts = [0]
         self.starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
         self.maps = {}
-
-    @property
-    def line_count(self):
-        return len(self.starts)
 
     def line_text(self, line):
         if line < 1 or line > len(self.starts):
@@ -164,7 +153,7 @@ class Positions:
 
     def _table(self, line):
         text = self.line_text(line)
-        if _is_ascii(text):
+        if text.isascii():
             return True
         table = []
         for index, char in enumerate(text):
@@ -189,10 +178,6 @@ class Positions:
         """1-based line and 0-based column of a character offset of the text."""
         line = bisect.bisect_right(self.starts, offset)
         return line, offset - self.starts[line - 1]
-
-
-def _is_ascii(text):
-    return text.isascii()
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -229,7 +214,7 @@ def read_tokens(text):
                 if kind in _STRING_ENDS:
                     depth -= 1
                     if depth == 0:
-                        _append(tokens, strings, text, "l", literal_start, tok.end, None)
+                        _append(tokens, strings, "l", literal_start, tok.end, None)
                 continue
             if kind in _SKIPPED_TOKENS:
                 continue
@@ -246,14 +231,14 @@ def read_tokens(text):
                 letter = "k"
             if tok.start == tok.end:
                 continue
-            _append(tokens, strings, text, letter, tok.start, tok.end, value)
+            _append(tokens, strings, letter, tok.start, tok.end, value)
     except Exception:  # TokenError, IndentationError, SyntaxError (3.12+): keep what was read
         if depth > 0 and literal_start is not None and last_end is not None:
-            _append(tokens, strings, text, "l", literal_start, last_end, None)
+            _append(tokens, strings, "l", literal_start, last_end, None)
     return tokens, strings
 
 
-def _append(tokens, strings, text, letter, start, end, value):
+def _append(tokens, strings, letter, start, end, value):
     tokens.append([letter, start[0], start[1], end[0], end[1]])
     strings.append(value)
 
@@ -337,11 +322,18 @@ class Reader:
                 blocks.append(("handler", handler.body, self.positions.span(handler)))
         for case in getattr(statement, "cases", None) or ():
             if case.body:
-                blocks.append(("case", case.body, None))
+                blocks.append(("case", case.body, self._case_span(case)))
         if len(blocks) > 1:
             blocks.sort(key=lambda b: (b[2] or self._range(b[1]))[:2])
         for block in reversed(blocks):
             stack.append(("block", block, index, context))
+
+    def _case_span(self, case):
+        """A match case from its `case` keyword (the pattern has a position, the clause has none) to its last statement."""
+        pattern = self.positions.span(case.pattern)
+        keyword_at = self.positions.line_text(pattern[0]).rfind("case", 0, pattern[1])
+        body = self._range(case.body)
+        return [pattern[0], keyword_at if keyword_at >= 0 else pattern[1]] + body[2:]
 
     def _range(self, statements):
         first = self.positions.span(statements[0])
@@ -363,8 +355,7 @@ class Reader:
     # -- top-level names ---------------------------------------------------------------------------------------------
 
     def _name(self, name):
-        if name not in self.names:
-            self.names[clean(name)] = None
+        self.names.setdefault(clean(name), None)
 
     def _names_of(self, statement):
         if isinstance(statement, ast.Assign):
@@ -492,14 +483,14 @@ class Reader:
                 take()
                 last = take()
                 parts.append(tokens[position[0] - 1][0])
-            return ".".join(parts), [first[1], first[2], last[3], last[4]]
+            return ".".join(_identifier(p) for p in parts), [first[1], first[2], last[3], last[4]]
 
         try:
             if isinstance(node, ast.Import):
                 if peek() != "import":
                     return None
                 take()
-                result = []
+                module_spans = []
                 for alias in node.names:
                     name, module_span = dotted()
                     if name != alias.name:
@@ -507,10 +498,10 @@ class Reader:
                     if peek() == "as":
                         take()
                         take()
-                    result.append((module_span,))
+                    module_spans.append(module_span)
                     if peek() == ",":
                         take()
-                return [r[0] for r in result]
+                return module_spans
             if peek() != "from":
                 return None
             take()
@@ -535,7 +526,7 @@ class Reader:
             name_spans = []
             for alias in node.names:
                 token = take()
-                if tokens[position[0] - 1][0] != alias.name:
+                if _identifier(tokens[position[0] - 1][0]) != alias.name:
                     return None
                 end = token
                 if peek() == "as":
@@ -585,6 +576,11 @@ class Reader:
         return [first[1], first[2] + opening.end(), last[3], last[4] - len(closing.group(1))]
 
 
+def _identifier(name):
+    """A NAME token as the ast spells it: CPython normalizes non-ASCII identifiers to NFKC."""
+    return name if name.isascii() else unicodedata.normalize("NFKC", name)
+
+
 def _dotted_name(node):
     parts = []
     while isinstance(node, ast.Attribute):
@@ -615,7 +611,7 @@ def _import_fact(style, module, level, names, alias, span, module_span, in_funct
 
 
 def parse_file(data):
-    text, raw_bytes, note = decode(data)
+    text, raw_bytes, bad_offset = decode(data)
     positions = Positions(text, raw_bytes)
     error = None
     tree = None
@@ -640,11 +636,20 @@ def parse_file(data):
                  "message": "MemoryError: %s (the source is too deeply nested or too large to parse)" % detail}
     except Exception as exception:  # anything else CPython's compiler raises is still a verdict on this file
         error = {"line": 1, "column": 0, "message": "%s: %s" % (type(exception).__name__, clean(str(exception)))}
+    notes = []
+    if bad_offset is not None and not (error and "(unicode error)" in error["message"]):
+        line, column = positions.locate(bad_offset)
+        notes.append({
+            "line": line,
+            "column": column,
+            "message": "SyntaxError: Non-UTF-8 code starting with '\\x%02x' on line %d, but no encoding declared "
+                       "(PEP 263): python refuses to run this file as a script" % (ord(text[bad_offset]), line),
+        })
     tokens, strings = read_tokens(text)
     result = {
         "ok": tree is not None,
         "error": error,
-        "notes": [note] if note else [],
+        "notes": notes,
         "tokens": tokens,
         "nodes": [],
         "symbols": [],
@@ -675,7 +680,7 @@ def _syntax_error(exception, text, positions):
     line_text = positions.line_text(line)
     # 3.9 - 3.12 report offsets of bytes input in UTF-8 bytes, 3.8 and 3.13+ in characters. Parsing the decoded str
     # gives characters on every version; use it when it reports the same error.
-    if not _is_ascii(line_text) and (3, 9) <= sys.version_info[:2] < (3, 13):
+    if not line_text.isascii() and (3, 9) <= sys.version_info[:2] < (3, 13):
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")

@@ -1,0 +1,75 @@
+namespace Consolidate.Analyzers.Clones;
+
+/// <summary>
+/// One-permutation MinHash (Li, Owen and Zhang 2012) with optimal densification (Shrivastava 2017) over the set of
+/// k-grams (<see cref="ShingleLength"/> tokens) of a normalized token sequence: each k-gram is hashed once, its top
+/// bits pick one of <see cref="Bins"/> bins and the bin keeps the smallest low 32 bits. An empty bin borrows the value
+/// of a bin chosen by a fixed hash sequence, so the probability two signatures agree in a bin stays their Jaccard
+/// similarity. Cost: one hash per token. Everything is seeded by constants, so signatures are the same on every run.
+/// </summary>
+internal static class MinHashSignature
+{
+    public const int ShingleLength = 5;
+    public const int Bins = 128;
+    public const int Bands = 32;
+    public const int Rows = Bins / Bands;
+
+    private const int BinShift = 64 - 7;
+
+    public static uint[]? Compute(ReadOnlySpan<ulong> tokens)
+    {
+        if (tokens.Length == 0)
+            return null;
+        var signature = new uint[Bins];
+        var filled = new bool[Bins];
+        for (var i = 0; i < Bins; i++)
+            signature[i] = uint.MaxValue;
+
+        var shingles = Math.Max(1, tokens.Length - ShingleLength + 1);
+        var width = Math.Min(ShingleLength, tokens.Length);
+        for (var i = 0; i < shingles; i++)
+        {
+            var hash = StableHash.Sequence(tokens.Slice(i, width));
+            var bin = (int)(hash >> BinShift);
+            var value = (uint)hash;
+            filled[bin] = true;
+            if (value < signature[bin])
+                signature[bin] = value;
+        }
+
+        for (var bin = 0; bin < Bins; bin++)
+        {
+            if (filled[bin])
+                continue;
+            for (ulong attempt = 1; ; attempt++)
+            {
+                var donor = (int)(StableHash.Mix(((ulong)bin << 32) ^ attempt) >> BinShift);
+                if (filled[donor])
+                {
+                    signature[bin] = signature[donor];
+                    break;
+                }
+            }
+        }
+
+        return signature;
+    }
+
+    /// <summary>Share of bins that agree: an estimate of the Jaccard similarity of the two k-gram sets.</summary>
+    public static double Agreement(uint[] a, uint[] b)
+    {
+        var same = 0;
+        for (var i = 0; i < Bins; i++)
+            if (a[i] == b[i])
+                same++;
+        return (double)same / Bins;
+    }
+
+    public static ulong BandKey(uint[] signature, int band, ulong domain)
+    {
+        var key = StableHash.Combine(domain, (ulong)band);
+        for (var r = 0; r < Rows; r++)
+            key = StableHash.Combine(key, signature[band * Rows + r]);
+        return key;
+    }
+}
