@@ -4,7 +4,8 @@ namespace Consolidate.Analyzers.Configuration;
 
 /// <summary>
 /// The repository's <c>consolidate.yml</c> (schema in shared/contracts/patchset.md and docs/configuration.md).
-/// Rule options are kept as strings per rule id (<c>rules: {CONS601: {enabled: true}}</c>) so rules read their own.
+/// Rule options are kept as strings per rule id (<c>rules: {CONS502: {...}}</c>) for rules that read options;
+/// severities are set in .editorconfig, not here.
 /// </summary>
 public sealed record ConsolidateConfig
 {

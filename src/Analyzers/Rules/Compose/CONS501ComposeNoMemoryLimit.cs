@@ -15,9 +15,11 @@ public sealed class CONS501ComposeNoMemoryLimit : IRule
             {
                 if (service.Any(x => x.Service.Resources.MemoryLimit is not null))
                     continue;
-                var (file, first) = service.First();
-                if (first.Image is null && first.Build is null && first.ExtendsService is null)
+                // Report where the service is really defined (image, build or extends), not where an override adds to it.
+                var defining = service.Where(x => x.Service.Image is not null || x.Service.Build is not null || x.Service.ExtendsService is not null).ToList();
+                if (defining.Count == 0)
                     continue;
+                var (file, first) = defining.OrderBy(x => x.File.Path.Contains("override", StringComparison.OrdinalIgnoreCase)).First();
                 context.Report(file, first.NameSpan,
                     $"service '{first.Name}' has no memory limit (deploy.resources.limits.memory or mem_limit): one leak can exhaust the host and take every other service down; set a limit sized to its real use");
             }

@@ -64,7 +64,7 @@ public sealed class CONS502ComposeOverAllocation : IRule
             {
                 var largest = memories.MaxBy(x => x.Bytes!.Value);
                 context.Report(largest.File, largest.Service.Resources.MemoryLimit!.Span,
-                    $"the memory limits of the {memories.Count} services in '{(project.Key.Length == 0 ? "." : project.Key)}' add up to {ByteSize.Format(totalMemory)}, {(double)totalMemory / budget:0.0}x the host's {ByteSize.Format(budget)} (consolidate.yml host.memory); the largest is '{largest.Service.Name}' ({largest.Service.Resources.MemoryLimit.Value}); bring the sum within the budget ('consolidate-analyze fix --only compose-resources' proposes limits)");
+                    $"the memory limits of the {memories.Count} services in '{(project.Key.Length == 0 ? "." : project.Key)}' add up to {ByteSize.Format(totalMemory)}, {((double)totalMemory / budget).ToString("0.0", CultureInfo.InvariantCulture)}x the host's {ByteSize.Format(budget)} (consolidate.yml host.memory); the largest is '{largest.Service.Name}' ({largest.Service.Resources.MemoryLimit.Value}); bring the sum within the budget ('consolidate-analyze fix --only compose-resources' proposes limits)");
             }
 
             var cpus = effective.Select(x => (x.File, x.Service, Cpus: ComposeProjects.Cpus(x.Service.Resources.CpuLimit))).Where(x => x.Cpus is not null).ToList();

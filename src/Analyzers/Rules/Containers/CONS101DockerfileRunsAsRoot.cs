@@ -29,8 +29,12 @@ public sealed class CONS101DockerfileRunsAsRoot : IRule
             }
             else if (user is "root" or "0")
             {
-                context.Report(file, final.Instructions.Last(i => i.Keyword == "USER").Span,
-                    $"{label} sets USER {user}, so the container runs as root; switch to a non-root uid after the steps that need root");
+                // The USER may be inherited from an earlier stage; then the final FROM is where the image starts.
+                var own = final.Instructions.LastOrDefault(i => i.Keyword == "USER");
+                context.Report(file, own?.Span ?? final.FromSpan,
+                    own is null
+                        ? $"{label} inherits USER {user} from the stage it builds on, so the container runs as root; add 'USER <non-root uid>' to the final stage"
+                        : $"{label} sets USER {user}, so the container runs as root; switch to a non-root uid after the steps that need root");
             }
         }
     }

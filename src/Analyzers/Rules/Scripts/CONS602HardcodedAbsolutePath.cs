@@ -23,7 +23,8 @@ public sealed class CONS602HardcodedAbsolutePath : IRule
             if (file.Text is null || !roots.Any(r => file.Text.Text.Contains(r, StringComparison.Ordinal)))
                 continue;
             var reportedLines = new HashSet<int>();
-            foreach (var token in file.Tokens.Where(t => t.Kind == TokenKind.Literal))
+            // A path can be a string or word (Literal), or a command name (Identifier): /opt/app/bin/start --now.
+            foreach (var token in file.Tokens.Where(t => t.Kind == TokenKind.Literal || (t.Kind == TokenKind.Identifier && t.Text.Contains('/'))))
             {
                 foreach (var root in roots)
                 {

@@ -10,7 +10,7 @@ public sealed class CONS602HardcodedAbsolutePathTests
     [Fact, Trait("Rule", "CONS602")]
     public void Paths_under_the_install_root_are_reported() => RuleHarness.VerifyWithConfig<CONS602HardcodedAbsolutePath>(
         Config,
-        ("run.sh", "#!/bin/bash\nLOG_DIR=[|/opt/orbit/logs|]\ncd [|\"/opt/orbit/scripts\"|]\n"),
+        ("run.sh", "#!/bin/bash\nLOG_DIR=[|/opt/orbit/logs|]\ncd [|\"/opt/orbit/scripts\"|]\n[|/opt/orbit/bin/start|] --now\n"),
         ("tool.py", "LOGS = [|\"/opt/orbit/logs/app.log\"|]\n"));
 
     [Fact, Trait("Rule", "CONS602")]

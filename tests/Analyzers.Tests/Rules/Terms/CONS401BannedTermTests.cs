@@ -22,6 +22,11 @@ public sealed class CONS401BannedTermTests
         ("b.sh", "echo www.example.com/conceptual\n"));
 
     [Fact, Trait("Rule", "CONS401")]
+    public void The_config_that_bans_a_term_is_not_a_use_of_it() => RuleHarness.VerifyWithConfig<CONS401BannedTerm>(
+        Config,
+        ("consolidate.yml", Config));
+
+    [Fact, Trait("Rule", "CONS401")]
     public void Without_terms_nothing_is_reported() => RuleHarness.Verify<CONS401BannedTerm>(("a.py", "# conceptual\n"));
 
     [Theory]
