@@ -1,0 +1,1 @@
+"""The orbit backend: API and worker pool."""

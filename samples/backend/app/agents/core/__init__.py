@@ -1,0 +1,5 @@
+"""Agent core, as vendored into the backend."""
+
+from .base_agent import BaseAgent
+
+__all__ = ["BaseAgent"]

@@ -1,0 +1,1 @@
+"""Debugging helpers that run agents outside the pool."""

@@ -1,0 +1,3 @@
+# Python 2 leftover: a print statement.
+def greet():
+    print "hello"
