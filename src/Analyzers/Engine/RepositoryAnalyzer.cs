@@ -82,15 +82,22 @@ public sealed class RepositoryAnalyzer
         var parsed = frontend.Parse(document, cancellationToken);
         var status = file.Status;
         var reason = file.Reason;
-        if (parsed.Failed)
+        var errors = parsed.Issues.Where(i => !i.IsNote).ToImmutableArray();
+        if (file.Language == Language.Python && !parsed.Failed && errors.IsEmpty)
+        {
+            // CPython decides for Python: a file ast.parse accepts is ok, even where our decoder fell back to Latin-1.
+            status = ParseStatus.Ok;
+            reason = parsed.Issues.IsEmpty ? reason : Join(reason, Describe(parsed.Issues));
+        }
+        else if (parsed.Failed)
         {
             status = ParseStatus.Failed;
             reason = Join(reason, Describe(parsed.Issues));
         }
-        else if (!parsed.Issues.IsEmpty)
+        else if (!errors.IsEmpty)
         {
             status = ParseStatus.Recovered;
-            reason = Join(reason, Describe(parsed.Issues));
+            reason = Join(reason, Describe(errors));
         }
 
         return new FileModel(file.Path, file.Language, status, reason, document.Text, parsed);

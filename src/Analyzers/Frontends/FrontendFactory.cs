@@ -1,4 +1,5 @@
 using Consolidate.Analyzers.Engine;
+using Consolidate.Analyzers.Frontends.Python;
 using Consolidate.Analyzers.Frontends.Shell;
 
 namespace Consolidate.Analyzers.Frontends;
@@ -9,6 +10,7 @@ public static class FrontendFactory
     public static FrontendSet Create(FrontendOptions options)
     {
         var shell = new ShellFrontend();
-        return new FrontendSet([shell]);
+        var python = new PythonFrontend(options);
+        return new FrontendSet([shell, python]);
     }
 }

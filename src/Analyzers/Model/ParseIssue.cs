@@ -1,4 +1,8 @@
 namespace Consolidate.Analyzers.Model;
 
-/// <summary>An expected failure while reading or parsing a file: a value, never an exception. Line is 1-based.</summary>
-public sealed record ParseIssue(int Line, int Column, string Message);
+/// <summary>
+/// An expected problem while reading or parsing a file: a value, never an exception. Line is 1-based. A
+/// <see cref="IsNote"/> issue is worth telling (CPython accepts a file whose bytes are not UTF-8) but does not make
+/// the parse less than ok; any other issue makes the file <c>recovered</c>.
+/// </summary>
+public sealed record ParseIssue(int Line, int Column, string Message, bool IsNote = false);

@@ -17,7 +17,7 @@ public sealed class PythonFrontend : IFrontend, IDisposable
 
     /// <summary>A frontend with its own pool, configured by the run's options; disposing it stops the workers.</summary>
     public PythonFrontend(FrontendOptions options)
-        : this(new PythonWorkerPool(options.PythonExecutable, options.PythonWorkers, options.ParseTimeout), ownsPool: true)
+        : this(PoolFor(options), ownsPool: true)
     {
     }
 
@@ -57,5 +57,11 @@ public sealed class PythonFrontend : IFrontend, IDisposable
     {
         if (ownsPool)
             pool.Dispose();
+    }
+
+    private static PythonWorkerPool PoolFor(FrontendOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new PythonWorkerPool(options.PythonExecutable, options.PythonWorkers, options.ParseTimeout);
     }
 }

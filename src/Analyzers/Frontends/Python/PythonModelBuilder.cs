@@ -17,7 +17,7 @@ internal static class PythonModelBuilder
         if (reply.Error is { } error)
             issues.Add(Issue(error, text, offsets));
         foreach (var note in reply.Notes)
-            issues.Add(Issue(note, text, offsets));
+            issues.Add(Issue(note, text, offsets) with { IsNote = true });
 
         return new ParsedSource(
             Tree(reply.Nodes, text, offsets),

@@ -39,8 +39,6 @@ internal sealed class PythonWorker : IDisposable
         stderrDrain.Start();
     }
 
-    public string PythonVersion { get; private set; } = "?";
-
     /// <summary>Not killed and still running: safe to hand the next request.</summary>
     public bool IsUsable => Volatile.Read(ref killed) == 0 && !HasExited();
 
@@ -176,12 +174,15 @@ internal sealed class PythonWorker : IDisposable
 
         sticky = true;
         if (hello.Protocol != PythonWireProtocol.Protocol)
-            return $"python worker ({interpreter}, Python {hello.PythonVersion}) speaks protocol {hello.Protocol} but this consolidate-analyze needs protocol {PythonWireProtocol.Protocol}: the worker script and the tool are out of step";
+        {
+            return $"python worker ({interpreter}, Python {hello.PythonVersion}) speaks protocol {hello.Protocol} "
+                + $"but this consolidate-analyze needs protocol {PythonWireProtocol.Protocol}: the worker script and the tool are out of step";
+        }
+
         if (!IsSupported(hello.PythonVersion))
             return $"{interpreter} is Python {hello.PythonVersion}; parsing Python needs 3.8 or newer: install it or pass --python";
 
         sticky = false;
-        PythonVersion = hello.PythonVersion;
         return null;
     }
 
@@ -266,6 +267,7 @@ internal sealed class PythonWorker : IDisposable
         }
         catch (InvalidOperationException)
         {
+            // Disposed meanwhile (the pool is shutting down): nothing more to learn.
         }
 
         return "still running";

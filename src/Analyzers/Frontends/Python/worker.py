@@ -329,7 +329,7 @@ class Reader:
             stack.append(("block", block, index, context))
 
     def _case_span(self, case):
-        """A match case from its `case` keyword (the pattern has a position, the clause has none) to its last statement."""
+        """A match case from its `case` keyword (only the pattern has a position) to its last statement."""
         pattern = self.positions.span(case.pattern)
         keyword_at = self.positions.line_text(pattern[0]).rfind("case", 0, pattern[1])
         body = self._range(case.body)
@@ -625,7 +625,8 @@ def parse_file(data):
             error["line"], error["column"] = positions.locate(text.find("\0"))
     except ValueError as exception:  # "source code string cannot contain null bytes" (3.8 - 3.11)
         line, column = positions.locate(max(text.find("\0"), 0))
-        error = {"line": line, "column": column, "message": "%s: %s" % (type(exception).__name__, clean(str(exception)))}
+        message = "%s: %s" % (type(exception).__name__, clean(str(exception)))
+        error = {"line": line, "column": column, "message": message}
     except RecursionError:
         error = {"line": 1, "column": 0,
                  "message": "RecursionError: the source nests too deeply for CPython's parser "
@@ -728,9 +729,9 @@ def handle(raw, test_commands, out):
             data = base64.b64decode(source.encode("ascii"), validate=True)
         except (binascii.Error, ValueError, UnicodeEncodeError) as exception:
             return _error(request_id, "'source' is not base64: %s" % exception)
-        result = parse_file(data)
-        result.update({"v": WIRE_VERSION, "id": request_id, "type": "result"})
-        return result
+        reply = {"v": WIRE_VERSION, "id": request_id, "type": "result"}
+        reply.update(parse_file(data))
+        return reply
     if test_commands:
         reply = _test_command(kind, request_id, out)
         if reply is not None:
