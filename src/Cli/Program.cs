@@ -14,6 +14,7 @@ public static class Program
         var root = new RootCommand("consolidate-analyze: finds and safely fixes sprawl in polyglot repositories.")
         {
             ScanCommand.Create(stdout, stderr),
+            RefsCommand.Create(stdout, stderr),
         };
 
         var parse = root.Parse(args);
