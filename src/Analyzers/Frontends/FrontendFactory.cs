@@ -1,4 +1,6 @@
 using Consolidate.Analyzers.Engine;
+using Consolidate.Analyzers.Frontends.Compose;
+using Consolidate.Analyzers.Frontends.Dockerfile;
 using Consolidate.Analyzers.Frontends.Python;
 using Consolidate.Analyzers.Frontends.Shell;
 
@@ -11,6 +13,6 @@ public static class FrontendFactory
     {
         var shell = new ShellFrontend();
         var python = new PythonFrontend(options);
-        return new FrontendSet([shell, python]);
+        return new FrontendSet([shell, python, new DockerfileFrontend(shell), new ComposeFrontend()]);
     }
 }

@@ -32,12 +32,13 @@ internal sealed class DockerCopyResolver
             {
                 if (instruction.Flag("from") is not null)
                     continue;
+                var heredocs = instruction.Heredocs.IsDefaultOrEmpty ? [] : instruction.Heredocs.Select(h => h.Delimiter).ToHashSet(StringComparer.Ordinal);
                 var words = instruction.IsExecForm ? instruction.ExecForm.ToList() : SplitWords(instruction.Arguments);
                 if (words.Count < 2)
                     continue;
                 foreach (var source in words.Take(words.Count - 1))
                 {
-                    if (source.StartsWith("<<", StringComparison.Ordinal) || source.Contains("://", StringComparison.Ordinal) || source.StartsWith("git@", StringComparison.Ordinal))
+                    if (source.StartsWith("<<", StringComparison.Ordinal) || heredocs.Contains(source) || source.Contains("://", StringComparison.Ordinal) || source.StartsWith("git@", StringComparison.Ordinal))
                         continue;
                     foreach (var context in contextFolders)
                         references.Add(Resolve(dockerfile.Path, instruction.Span.StartLine, source, context));

@@ -77,15 +77,16 @@ internal sealed class ComposeServiceReader(SourceText source, List<ParseIssue> i
             extendsService);
     }
 
+    /// <summary>Build as a string (its span is the string's) or an object (its span runs from the <c>build:</c> key to its end).</summary>
     private ComposeBuild? Build(YamlMappingValue? service)
     {
-        var value = Get(service, "build");
-        if (value is null)
+        var (key, value) = Entry(service, "build");
+        if (key is null || value is null)
             return null;
         if (AsScalar(value) is { } context)
             return new ComposeBuild(context, null, context.Span);
         return Resolve(value) is YamlMappingValue build
-            ? new ComposeBuild(Scalar(build, "context"), Scalar(build, "dockerfile"), Span(value))
+            ? new ComposeBuild(Scalar(build, "context"), Scalar(build, "dockerfile"), source.Span(key.Start, Math.Max(key.End, value.End)))
             : null;
     }
 
@@ -147,17 +148,19 @@ internal sealed class ComposeServiceReader(SourceText source, List<ParseIssue> i
     private ComposeScalar? AsScalar(YamlValue? value) =>
         Resolve(value) is YamlScalarValue { IsNull: false } scalar ? new ComposeScalar(scalar.Value, Span(value!)) : null;
 
-    private YamlValue? Get(YamlMappingValue? mapping, string key)
+    private YamlValue? Get(YamlMappingValue? mapping, string key) => Entry(mapping, key).Value;
+
+    private (YamlScalarValue? Key, YamlValue? Value) Entry(YamlMappingValue? mapping, string key)
     {
         if (mapping is null)
-            return null;
+            return (null, null);
         foreach (var entry in Entries(mapping))
         {
             if (entry.Key.Value == key)
-                return entry.Value;
+                return entry;
         }
 
-        return null;
+        return (null, null);
     }
 
     private static YamlValue? Resolve(YamlValue? value) => value is YamlAliasValue alias ? alias.Target : value;

@@ -8,7 +8,7 @@ namespace Consolidate.Analyzers.Frontends.Compose;
 /// Builds the first document of a YAML text as a <see cref="YamlValue"/> tree from YamlDotNet's event parser, with
 /// the defences a file from anywhere needs: nesting deeper than <see cref="MaxDepth"/> rejects the file, an alias whose
 /// expansion would exceed <see cref="MaxAliasExpansion"/> nodes is ignored (so billion-laughs costs nothing), a
-/// repeated key keeps the first value, further documents are not read, and a syntax error ends reading where it is.
+/// repeated key keeps the first value, further documents are not read, and a syntax error rejects the file.
 /// </summary>
 internal sealed class YamlTreeReader
 {
@@ -32,15 +32,13 @@ internal sealed class YamlTreeReader
     /// <summary>The root of the first document, or null for an empty text or when nothing could be read.</summary>
     public YamlValue? Root { get; private set; }
 
-    /// <summary>True when the file was rejected (too deep) or a syntax error stopped the reading.</summary>
+    /// <summary>True when a syntax error (or the nesting limit) stopped the reading; <see cref="Root"/> is then null.</summary>
     public bool Stopped { get; private set; }
-
-    /// <summary>True when the file is rejected outright (nesting too deep).</summary>
-    public bool Rejected { get; private set; }
 
     public void Read()
     {
-        var parser = new Parser(new StringReader(source.Text));
+        var scanner = new Scanner(new StringReader(source.Text));
+        var parser = new Parser(scanner);
         var documents = 0;
         var events = 0L;
         var eventLimit = 4L * source.Text.Length + 1000;
@@ -86,10 +84,14 @@ internal sealed class YamlTreeReader
             var (line, column) = Locate(exception);
             Stop(line, column, $"invalid YAML: {exception.Message}");
         }
-        catch (InvalidOperationException)
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
-            // YamlDotNet 16 throws this for some malformed flow collections instead of a YamlException.
-            Stop(lastLine, 1, $"invalid YAML near line {lastLine}: an unclosed flow collection or similar syntax error");
+            // YamlDotNet 16 throws these instead of a YamlException for some malformed input: an unclosed flow
+            // collection (InvalidOperationException), an empty or invalid tag (ArgumentException). The scanner's
+            // position is where it gave up.
+            var at = scanner.CurrentPosition;
+            var reason = exception is InvalidOperationException ? "a '[' or '{' is not closed, or a similar syntax error" : exception.Message;
+            Stop(Line(at), Column(at), $"invalid YAML: {reason}");
         }
     }
 
@@ -99,7 +101,9 @@ internal sealed class YamlTreeReader
         switch (current)
         {
             case Scalar scalar:
-                Add(Anchor(new YamlScalarValue(Offset(scalar.Start), TrimmedEnd(scalar.Start, scalar.End), Line(scalar.Start), scalar.Value, scalar.Style == ScalarStyle.Plain), scalar.Anchor));
+                var end = TrimmedEnd(scalar.Start, scalar.End);
+                var start = scalar.Anchor.IsEmpty && scalar.Tag.IsEmpty ? Offset(scalar.Start) : SkipProperties(Offset(scalar.Start), end);
+                Add(Anchor(new YamlScalarValue(start, end, source.LineOf(start), scalar.Value, scalar.Style == ScalarStyle.Plain), scalar.Anchor));
                 return true;
             case AnchorAlias alias:
                 Add(Alias(alias));
@@ -120,7 +124,6 @@ internal sealed class YamlTreeReader
     {
         if (stack.Count >= MaxDepth)
         {
-            Rejected = true;
             Stop(Line(start), Column(start), $"YAML nested deeper than {MaxDepth} levels (line {Line(start)}); the file is rejected");
             return false;
         }
@@ -228,24 +231,16 @@ internal sealed class YamlTreeReader
         }
     }
 
-    /// <summary>Closes what is open after a syntax error, so what was read before it can still be used.</summary>
+    /// <summary>
+    /// Ends reading with an issue and drops what was read: a half-read file would show keys as missing that come after
+    /// the error (a memory limit, say), and rules would report them.
+    /// </summary>
     private void Stop(int line, int column, string message)
     {
         Stopped = true;
         issues.Add(new ParseIssue(Math.Max(1, line), Math.Max(1, column), message));
-        if (Rejected)
-        {
-            stack.Clear();
-            Root = null;
-            return;
-        }
-
-        while (stack.Count > 0)
-        {
-            var frame = stack.Peek();
-            frame.PendingKey = null;
-            Pop(0);
-        }
+        stack.Clear();
+        Root = null;
     }
 
     /// <summary>The line and column of a YAML error; YamlDotNet puts tab errors at 1:1, so those are found in the text.</summary>
@@ -277,6 +272,22 @@ internal sealed class YamlTreeReader
         }
 
         return false;
+    }
+
+    /// <summary>The event of a scalar with an anchor or tag starts at them; the value starts after them.</summary>
+    private int SkipProperties(int start, int end)
+    {
+        var text = source.Text;
+        var i = start;
+        while (i < end && text[i] is '&' or '!')
+        {
+            while (i < end && !char.IsWhiteSpace(text[i]))
+                i++;
+            while (i < end && char.IsWhiteSpace(text[i]))
+                i++;
+        }
+
+        return i < end ? i : start;
     }
 
     private int Offset(Mark mark) => (int)Math.Clamp(mark.Index, 0, source.Text.Length);

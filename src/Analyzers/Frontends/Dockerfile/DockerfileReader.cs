@@ -424,7 +424,8 @@ internal sealed partial class DockerfileReader
 
     /// <summary>
     /// The part of the document the shell reads: the command (from its first word to the end of the instruction line),
-    /// the heredocs after it included. A RUN whose whole command is one heredoc runs the heredoc's body as its script.
+    /// the heredocs after it included. A RUN whose command starts with its only heredoc runs the heredoc's body as a
+    /// script: parsed as shell unless a shebang or the program after the heredoc names another interpreter.
     /// </summary>
     private (int Start, int End)? ShellRegion(InstructionSyntax syntax, InstructionShape shape, LogicalLine logical, List<HeredocRead> heredocs)
     {
@@ -434,10 +435,13 @@ internal sealed partial class DockerfileReader
             return (start, end);
 
         var markers = HeredocMarker.Find(logical.Text, shape.BodyStart, syntax.ArgumentsEnd);
-        if (heredocs.Count == 1 && markers.Count == 1 && markers[0].Start == shape.BodyStart && markers[0].End == syntax.ArgumentsEnd)
+        if (heredocs.Count == 1 && markers.Count == 1 && markers[0].Start == shape.BodyStart)
         {
+            // RUN <<EOF runs the body as a script; RUN <<EOF bash (or python3) feeds it to that program.
             var body = heredocs[0];
-            return IsShellScript(body.Heredoc.Body) ? (body.BodyStart, body.BodyEnd) : null;
+            var program = logical.Text[markers[0].End..syntax.ArgumentsEnd].Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            var runsShell = program.Length == 0 ? IsShellScript(body.Heredoc.Body) : IsPosixShell(program[0]);
+            return runsShell ? (body.BodyStart, body.BodyEnd) : null;
         }
 
         return (start, heredocs[^1].End);

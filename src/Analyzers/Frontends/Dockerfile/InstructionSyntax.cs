@@ -116,10 +116,12 @@ internal sealed class InstructionSyntax
         if (argumentsStart > argumentsEnd)
             argumentsStart = argumentsEnd;
 
-        var syntax = new InstructionSyntax(text[keywordStart..keywordEnd], keywordStart, keywordEnd, flags, argumentsStart, argumentsEnd);
-        if (allowInner && syntax.Keyword == "ONBUILD" && argumentsEnd > argumentsStart)
-            return new InstructionSyntax(syntax.KeywordText, keywordStart, keywordEnd, flags, argumentsStart, argumentsEnd) { Inner = Parse(text, argumentsStart, argumentsEnd, allowInner: false) };
-        return syntax;
+        var keyword = text[keywordStart..keywordEnd];
+        var wraps = allowInner && argumentsEnd > argumentsStart && keyword.Equals("ONBUILD", StringComparison.OrdinalIgnoreCase);
+        return new InstructionSyntax(keyword, keywordStart, keywordEnd, flags, argumentsStart, argumentsEnd)
+        {
+            Inner = wraps ? Parse(text, argumentsStart, argumentsEnd, allowInner: false) : null,
+        };
     }
 
     /// <summary>BuildKit splits the keyword off at <c>[\t\v\f\r ]</c>.</summary>

@@ -86,6 +86,16 @@ public sealed class DockerfileShellTests
     }
 
     [Fact]
+    public void A_heredoc_fed_to_a_program_is_parsed_as_shell_only_for_a_shell()
+    {
+        var shell = new RecordingShellParser();
+
+        DockerfileAssert.Facts("FROM python\nRUN <<EOT bash -e\n  apt-get update\nEOT\nRUN <<EOT python3\nprint(1)\nEOT\n", shell);
+
+        Assert.Equal(["  apt-get update\n"], shell.Calls.Select(c => c.Snippet));
+    }
+
+    [Fact]
     public void A_command_with_heredocs_hands_over_the_command_and_the_heredocs()
     {
         var shell = new RecordingShellParser();
