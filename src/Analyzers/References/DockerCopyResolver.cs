@@ -23,9 +23,10 @@ internal sealed class DockerCopyResolver
 
     public void Collect(FileModel dockerfile, DockerfileFacts facts, IReadOnlyList<BuildContext> contexts, List<Reference> references)
     {
-        var contextFolders = contexts.Count > 0
-            ? contexts.Select(c => c.Context).Distinct(StringComparer.Ordinal).ToList()
-            : [RepositoryPaths.DirectoryOf(dockerfile.Path)];
+        var orphan = contexts.Count == 0;
+        var contextFolders = orphan
+            ? [RepositoryPaths.DirectoryOf(dockerfile.Path)]
+            : contexts.Select(c => c.Context).Distinct(StringComparer.Ordinal).ToList();
         foreach (var stage in facts.Stages)
         {
             foreach (var instruction in stage.Instructions.Where(i => i.Keyword is "COPY" or "ADD"))
@@ -41,7 +42,12 @@ internal sealed class DockerCopyResolver
                     if (source.StartsWith("<<", StringComparison.Ordinal) || heredocs.Contains(source) || source.Contains("://", StringComparison.Ordinal) || source.StartsWith("git@", StringComparison.Ordinal))
                         continue;
                     foreach (var context in contextFolders)
-                        references.Add(Resolve(dockerfile.Path, instruction.Span.StartLine, source, context));
+                    {
+                        var reference = Resolve(dockerfile.Path, instruction.Span.StartLine, source, context);
+                        references.Add(orphan && !reference.Resolved && reference.Unknowable is null
+                            ? reference with { Detail = reference.Detail + "; nothing in the repository builds this Dockerfile, so its own folder was taken as the context" }
+                            : reference);
+                    }
                 }
             }
         }

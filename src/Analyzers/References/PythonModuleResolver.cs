@@ -4,10 +4,13 @@ using Consolidate.Analyzers.Model;
 namespace Consolidate.Analyzers.References;
 
 /// <summary>
-/// Resolves Python module names to files. Package roots are detected: the repository root, <c>src/</c>, and every
-/// folder that holds a top-level package (a folder with <c>__init__.py</c> whose parent has none). A name whose first
-/// component is not a module or package under any root is third-party or standard library: not a reference. Among
-/// several roots, those that contain the importing file come first (deepest first), as its sys.path would.
+/// Resolves Python module names to files, as sys.path would for code run from somewhere in the repository. Package
+/// roots: the repository root, <c>src/</c>, and the parent folder of every regular package (a folder with
+/// <c>__init__.py</c>), since code is commonly run from such a folder (a Docker WORKDIR, a PYTHONPATH). Roots that
+/// contain the importing file are tried first, deepest first, then the others. A bare namespace folder (no
+/// <c>__init__.py</c>) never resolves a top-level name on its own: <c>import docker</c> is the third-party package even
+/// when the repository has a <c>docker/</c> folder. A name is dangling only when its top-level package or module is a
+/// regular one under a root the importing file lives in, and the rest is missing; otherwise it is not ours.
 /// </summary>
 public sealed class PythonModuleResolver
 {
@@ -22,12 +25,9 @@ public sealed class PythonModuleResolver
             found.Add("src");
         foreach (var file in paths.Files)
         {
-            if (!file.EndsWith("/__init__.py", StringComparison.Ordinal))
+            if (file == "__init__.py" || !file.EndsWith("/__init__.py", StringComparison.Ordinal))
                 continue;
-            var package = RepositoryPaths.DirectoryOf(file);
-            var parent = RepositoryPaths.DirectoryOf(package);
-            if (!paths.IsFile(parent.Length == 0 ? "__init__.py" : parent + "/__init__.py"))
-                found.Add(parent);
+            found.Add(RepositoryPaths.DirectoryOf(RepositoryPaths.DirectoryOf(file)));
         }
 
         roots = found.ToImmutableArray();
@@ -39,22 +39,34 @@ public sealed class PythonModuleResolver
     public (string? Path, string? Missing) ResolveAbsolute(string module, string importingFile)
     {
         var parts = module.Split('.');
-        var ordered = roots
-            .OrderByDescending(r => r.Length > 0 && importingFile.StartsWith(r + "/", StringComparison.Ordinal) ? r.Length + 1 : r.Length == 0 ? 0 : -1)
-            .ThenBy(r => r, StringComparer.Ordinal);
-        string? knownTop = null;
+        var ancestors = roots.Where(r => r.Length == 0 || importingFile.StartsWith(r + "/", StringComparison.Ordinal))
+            .OrderByDescending(r => r.Length)
+            .ToList();
+        var ordered = ancestors.Concat(roots.Where(r => !ancestors.Contains(r)));
         foreach (var root in ordered)
         {
-            var top = RepositoryPaths.Combine(root, parts[0])!;
-            if (!paths.IsDirectory(top) && !paths.IsFile(top + ".py"))
-                continue;
-            knownTop ??= root;
             var file = ModuleFile(RepositoryPaths.Combine(root, string.Join('/', parts))!);
-            if (file is not null)
+            if (file is not null && (parts.Length > 1 || !paths.IsDirectory(file) || file.EndsWith(".py", StringComparison.Ordinal)))
                 return (file, null);
         }
 
-        return knownTop is null ? (null, null) : (null, $"no module '{module}' under '{(knownTop.Length == 0 ? "." : knownTop)}'");
+        foreach (var root in ancestors)
+        {
+            var top = RepositoryPaths.Combine(root, parts[0])!;
+            if (paths.IsFile(top + "/__init__.py") || paths.IsFile(top + ".py"))
+                return (null, $"no module '{module}' under '{(root.Length == 0 ? "." : root)}'");
+        }
+
+        // Scripts run with their own folder on sys.path, and many insert a parent folder by hand: as a last resort,
+        // look beside the importing file and in its ancestors. Only a hit counts; a miss stays "not ours".
+        for (var folder = RepositoryPaths.DirectoryOf(importingFile); folder.Length > 0; folder = RepositoryPaths.DirectoryOf(folder))
+        {
+            var file = ModuleFile(RepositoryPaths.Combine(folder, string.Join('/', parts))!);
+            if (file is not null && file.EndsWith(".py", StringComparison.Ordinal))
+                return (file, null);
+        }
+
+        return (null, null);
     }
 
     /// <summary>Resolves <c>from ..m import x</c>: level 1 is the importing file's package.</summary>

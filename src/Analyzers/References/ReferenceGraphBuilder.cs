@@ -33,8 +33,10 @@ public static class ReferenceGraphBuilder
                     {
                         foreach (var (written, target, missing) in python.Resolve(import, file.Path))
                         {
+                            // An import inside try/except may be the guarded half of a fallback: missing is not dangling there.
+                            var unknowable = target is null && import.InTry ? "inside try: the code handles the ImportError" : null;
                             references.Add(new Reference(file.Path, import.Span.StartLine, target ?? written, ReferenceKind.PythonImport, target is not null,
-                                written, Detail: missing ?? import.Style.ToString()));
+                                written, Unknowable: unknowable, Detail: missing ?? import.Style.ToString()));
                         }
                     }
 

@@ -184,9 +184,11 @@ internal sealed class ShellReferenceCollector
             }
         }
 
-        var folderExists = path.Contains('/') && candidates.Select(c => RepositoryPaths.Combine(c!, RepositoryPaths.DirectoryOf(path))).Any(d => d is not null && d.Length > 0 && paths.IsDirectory(d));
-        references.Add(folderExists
-            ? new Reference(source, line, RepositoryPaths.Combine(candidates[0]!, path) ?? path, kind, false, word.Text, Detail: "its folder exists but the file does not")
+        var withFolder = path.Contains('/')
+            ? candidates.FirstOrDefault(c => RepositoryPaths.Combine(c!, RepositoryPaths.DirectoryOf(path)) is { Length: > 0 } d && paths.IsDirectory(d))
+            : null;
+        references.Add(withFolder is not null
+            ? new Reference(source, line, RepositoryPaths.Combine(withFolder, path) ?? path, kind, false, word.Text, Detail: "its folder exists but the file does not")
             : new Reference(source, line, path, kind, false, word.Text, Unknowable: "relative to the working folder, which is not known here"));
     }
 

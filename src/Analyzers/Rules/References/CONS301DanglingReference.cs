@@ -12,9 +12,25 @@ public sealed class CONS301DanglingReference : IRule
 {
     public RuleDescriptor Descriptor => RuleCatalog.DanglingReference;
 
+    private static bool IsOrphanCopy(Reference reference) =>
+        reference.Kind == ReferenceKind.DockerfileCopy && reference.Detail?.Contains("nothing in the repository builds", StringComparison.Ordinal) == true;
+
     public void Analyze(RuleContext context)
     {
-        foreach (var reference in context.Model.References.References.Where(r => r.IsDangling))
+        var dangling = context.Model.References.References.Where(r => r.IsDangling).ToList();
+
+        // A Dockerfile nothing builds is checked against its own folder; one finding per such file says it all.
+        var orphans = dangling.Where(IsOrphanCopy).GroupBy(r => r.Source, StringComparer.Ordinal);
+        foreach (var orphan in orphans)
+        {
+            var first = orphan.First();
+            var missing = string.Join(", ", orphan.Select(r => $"'{r.Written}'").Distinct().Take(5));
+            var more = orphan.Count() > 5 ? $" and {orphan.Count() - 5} more" : "";
+            context.ReportLines(first.Source, first.Line, first.Line,
+                $"nothing in the repository builds this Dockerfile, and its own folder lacks what it copies ({missing}{more}): it cannot be built as it stands; delete it, or build it from compose with the right context");
+        }
+
+        foreach (var reference in dangling.Where(r => !IsOrphanCopy(r)))
         {
             var what = reference.Kind switch
             {
