@@ -96,4 +96,19 @@ public sealed class ExitCodeTests
         Assert.Equal(0, again.ExitCode);
         Assert.DoesNotContain("out/report.json", File.ReadAllText(output), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("json", "old-report.json")]
+    [InlineData("sarif", "old.sarif")]
+    public void A_report_left_in_the_repository_is_recognised_and_skipped(string format, string name)
+    {
+        using var tree = new TempTree();
+        tree.Write("a.sh", Script);
+        Assert.Equal(0, CliRun.Of("scan", tree.Root, "--format", format, "--output", tree.PathOf(name)).ExitCode);
+
+        var run = CliRun.Of("scan", tree.Root, "--format", "json");
+
+        Assert.Contains($"\"path\": \"{name}\"", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("a consolidate-analyze report or patch-set manifest: not scanned", run.Stdout, StringComparison.Ordinal);
+    }
 }

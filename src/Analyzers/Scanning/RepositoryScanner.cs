@@ -181,9 +181,25 @@ public sealed class RepositoryScanner
         if (language == Language.Other && FileClassifier.NeedsShebang(name))
             language = FileClassifier.ByShebang(bytes);
 
+        if (IsOwnReport(name, bytes))
+            return new ScannedFile(relative, language, ParseStatus.Skipped, "a consolidate-analyze report or patch-set manifest: not scanned", size, null);
+
         var decoded = TextDecoder.Decode(bytes);
         var document = new SourceDocument(relative, language, bytes, new SourceText(decoded.Text), decoded.Note);
         return new ScannedFile(relative, language, decoded.Recovered ? ParseStatus.Recovered : ParseStatus.Ok, decoded.Note, bytes.Length, document);
+    }
+
+    /// <summary>
+    /// Our own JSON/SARIF reports, baselines and patch-set manifests carry the tool's name in their first bytes; a
+    /// report written into the repository must not be scanned (and counted) on the next run.
+    /// </summary>
+    private static bool IsOwnReport(string name, byte[] bytes)
+    {
+        if (!name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !name.EndsWith(".sarif", StringComparison.OrdinalIgnoreCase))
+            return false;
+        var head = System.Text.Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 600));
+        return head.Contains("\"consolidate-analyze\"", StringComparison.Ordinal)
+            && (head.Contains("\"schemaVersion\"", StringComparison.Ordinal) || head.Contains("\"runs\"", StringComparison.Ordinal) || head.Contains("\"fingerprints\"", StringComparison.Ordinal));
     }
 
     private static int ReadFully(Microsoft.Win32.SafeHandles.SafeFileHandle handle, Span<byte> buffer, long offset)

@@ -14,6 +14,7 @@ public static class BaselineFile
     {
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
+        json.WriteString("tool", "consolidate-analyze");
         json.WriteNumber("version", 1);
         json.WriteStartArray("fingerprints");
         foreach (var fingerprint in result.Reported.Select(Fingerprint.Of).Distinct().Order(StringComparer.Ordinal))
