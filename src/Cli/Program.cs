@@ -15,6 +15,7 @@ public static class Program
         {
             ScanCommand.Create(stdout, stderr),
             RefsCommand.Create(stdout, stderr),
+            FixCommand.Create(stdout, stderr),
         };
 
         var parse = root.Parse(args);

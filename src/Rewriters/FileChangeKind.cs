@@ -1,0 +1,8 @@
+namespace Consolidate.Rewriters;
+
+public enum FileChangeKind
+{
+    Edit,
+    Create,
+    Delete,
+}

@@ -1,0 +1,5 @@
+# conceptual scoring helpers
+
+
+def conceptual_score(value):
+    return value * 2

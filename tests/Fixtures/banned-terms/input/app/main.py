@@ -1,0 +1,7 @@
+from app.planner import ConceptualPlanner
+
+# Conceptual entry point.
+
+
+def main():
+    return ConceptualPlanner().plan("a. b")
