@@ -19,7 +19,7 @@ public sealed class CONS501ComposeNoMemoryLimit : IRule
                 var defining = service.Where(x => x.Service.Image is not null || x.Service.Build is not null || x.Service.ExtendsService is not null).ToList();
                 if (defining.Count == 0)
                     continue;
-                var (file, first) = defining.OrderBy(x => x.File.Path.Contains("override", StringComparison.OrdinalIgnoreCase)).First();
+                var (file, first) = defining.First();
                 context.Report(file, first.NameSpan,
                     $"service '{first.Name}' has no memory limit (deploy.resources.limits.memory or mem_limit): one leak can exhaust the host and take every other service down; set a limit sized to its real use");
             }
