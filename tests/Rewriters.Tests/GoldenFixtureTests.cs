@@ -18,6 +18,9 @@ public sealed class GoldenFixtureTests
     [InlineData("banned-terms-collision", false)]
     [InlineData("compose-resources", false)]
     [InlineData("compose-resources-no-budget", false)]
+    [InlineData("module-migration", true)]
+    [InlineData("module-migration-delete", false)]
+    [InlineData("module-migration-shim", false)]
     public void Fixture_matches_expected_and_applies(string name, bool includeUnsafe)
     {
         var fixture = Path.Combine(Tools.RepositoryPath("tests/Fixtures"), name);

@@ -1,0 +1,5 @@
+from . import agent_base as base
+
+
+class User(base.BaseAgent):
+    pass

@@ -1,0 +1,5 @@
+import services.legacy.base_agent as ba
+
+
+class Reviewer(ba.BaseAgent):
+    port = ba.DEFAULT_PORT

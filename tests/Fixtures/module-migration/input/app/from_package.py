@@ -1,0 +1,5 @@
+from services.legacy import base_agent
+
+
+class Coder(base_agent.BaseAgent):
+    pass

@@ -1,0 +1,5 @@
+import services.legacy.base_agent
+
+
+def make():
+    return services.legacy.base_agent.BaseAgent("plain")

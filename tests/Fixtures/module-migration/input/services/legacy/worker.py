@@ -1,0 +1,5 @@
+from .base_agent import BaseAgent
+
+
+class Worker(BaseAgent):
+    pass

@@ -1,0 +1,5 @@
+from ..legacy.base_agent import BaseAgent as Base
+
+
+class Runner(Base):
+    pass
