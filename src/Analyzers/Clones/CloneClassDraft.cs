@@ -42,6 +42,3 @@ internal sealed class CloneClassDraft
 
     public string CanonicalReason { get; set; } = "";
 }
-
-/// <summary>A member with where its tokens are, so later steps can tell what lies inside it.</summary>
-internal readonly record struct DraftMember(CloneMember Member, int File, int TokenStart, int TokenEnd);

@@ -4,9 +4,9 @@ namespace Consolidate.Analyzers.Clones;
 
 /// <summary>
 /// How <see cref="CloneIndex"/> decides. A member must have at least <see cref="MinLines"/> non-blank lines and
-/// <see cref="MinTokens"/> tokens, both counted without comments and boilerplate. <see cref="NearThreshold"/> is the
-/// lowest similarity (2·LCS / (|a|+|b|) over normalized tokens) of a near clone. <see cref="CanonicalFolders"/> are
-/// preferred as the copy to keep.
+/// <see cref="MinTokens"/> tokens, both counted without comments and boilerplate (exact copies of whole files need only
+/// MinLines lines of code, boilerplate included). <see cref="NearThreshold"/> is the lowest similarity of a near clone (the token tiling measure of
+/// <see cref="CloneIndex"/>). <see cref="CanonicalFolders"/> are preferred as the copy to keep.
 /// </summary>
 public sealed record CloneOptions
 {

@@ -23,6 +23,14 @@ internal sealed class DisjointSets
         return item;
     }
 
+    /// <summary>The root without compressing the path: safe to call from several threads while nobody unions.</summary>
+    public int Root(int item)
+    {
+        while (parent[item] != item)
+            item = parent[item];
+        return item;
+    }
+
     public bool Union(int a, int b)
     {
         var rootA = Find(a);

@@ -2,34 +2,30 @@ namespace Consolidate.Analyzers.Clones;
 
 /// <summary>
 /// One-permutation MinHash (Li, Owen and Zhang 2012) with optimal densification (Shrivastava 2017) over the set of
-/// k-grams (<see cref="ShingleLength"/> tokens) of a normalized token sequence: each k-gram is hashed once, its top
-/// bits pick one of <see cref="Bins"/> bins and the bin keeps the smallest low 32 bits. An empty bin borrows the value
+/// 5-grams of a normalized token sequence (their hashes, <see cref="FileFingerprint.Grams"/>): the top bits of a
+/// 5-gram's hash pick one of <see cref="Bins"/> bins and the bin keeps the smallest low 32 bits. An empty bin borrows the value
 /// of a bin chosen by a fixed hash sequence, so the probability two signatures agree in a bin stays their Jaccard
 /// similarity. Cost: one hash per token. Everything is seeded by constants, so signatures are the same on every run.
 /// </summary>
 internal static class MinHashSignature
 {
-    public const int ShingleLength = 5;
     public const int Bins = 128;
     public const int Bands = 32;
     public const int Rows = Bins / Bands;
 
     private const int BinShift = 64 - 7;
 
-    public static uint[]? Compute(ReadOnlySpan<ulong> tokens)
+    public static uint[]? Compute(ReadOnlySpan<ulong> grams)
     {
-        if (tokens.Length == 0)
+        if (grams.Length == 0)
             return null;
         var signature = new uint[Bins];
         var filled = new bool[Bins];
         for (var i = 0; i < Bins; i++)
             signature[i] = uint.MaxValue;
 
-        var shingles = Math.Max(1, tokens.Length - ShingleLength + 1);
-        var width = Math.Min(ShingleLength, tokens.Length);
-        for (var i = 0; i < shingles; i++)
+        foreach (var hash in grams)
         {
-            var hash = StableHash.Sequence(tokens.Slice(i, width));
             var bin = (int)(hash >> BinShift);
             var value = (uint)hash;
             filled[bin] = true;

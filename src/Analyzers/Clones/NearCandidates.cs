@@ -77,7 +77,7 @@ internal static class NearCandidates
             for (var j = i + 1; j < last; j++)
             {
                 var (a, b) = (Math.Min(bucket[i], bucket[j]), Math.Max(bucket[i], bucket[j]));
-                if (TokenLcs.DiceBound(lengths[a], lengths[b]) >= threshold)
+                if (TokenTiling.Bound(lengths[a], lengths[b]) >= threshold)
                     pairs.Add(((long)a << 32) | (uint)b);
             }
         }

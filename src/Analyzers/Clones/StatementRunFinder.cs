@@ -5,17 +5,27 @@ namespace Consolidate.Analyzers.Clones;
 /// <summary>
 /// Exact and renamed clones of runs of consecutive sibling statements (blocks, Dockerfile instructions) anywhere in
 /// the tree: duplicated code that is not a whole function, class or stage. Statements are compared by their renamed
-/// hash. Seeds are windows of consecutive statements holding at least MinTokens tokens, grouped by the hash of their
-/// statement hashes; each pair of equal seeds in different bodies that cannot be extended to the left (the statements
-/// before differ) is extended to the right while the statements agree, so a shared run is found once, from its start.
-/// Runs overlapping themselves in one body are cut where the second copy starts. Each run must hold MinTokens
-/// non-boilerplate tokens and MinLines lines on both sides; pairs are grouped transitively into classes. Statements
+/// hash. Seeds are windows of consecutive statements holding at least MinTokens tokens, sorted by the hash of their
+/// statement hashes so equal windows are adjacent. Each pair of equal seeds in different bodies that cannot be
+/// extended to the left (the statements before differ) is extended to the right while the statements agree, so a
+/// shared run is found once, from its start; a group of more than 64 equal seeds pairs each with the first and the
+/// next only (walking left to each run's start), which keeps a block repeated everywhere linear. Runs overlapping
+/// themselves in one body are cut where the second copy starts. Each run must hold MinTokens non-boilerplate tokens
+/// and MinLines lines on both sides; pairs are grouped transitively into classes (exact when every pair is). Statements
 /// inside the non-canonical members of exact and renamed classes take no part (they are copies already reported).
 /// Near (Type-3) runs are not searched: near clones are found at file, function, class and stage scope.
 /// </summary>
 internal static class StatementRunFinder
 {
     private const int MaxGroupPairs = 64;
+
+    private static bool Inside(in StatementElement element, List<(int Start, int End)> ranges)
+    {
+        foreach (var (start, end) in ranges)
+            if (element.TokenStart >= start && element.TokenEnd <= end)
+                return true;
+        return false;
+    }
 
     public static List<CloneClassDraft> Find(
         IReadOnlyList<FileFingerprint> files,
@@ -24,17 +34,20 @@ internal static class StatementRunFinder
         CloneOptions options,
         CancellationToken cancellationToken)
     {
-        var elements = new List<StatementElement>();
-        var fileOf = new List<int>();
-        var segments = new List<int>();
+        var total = 0;
+        foreach (var list in elementsPerFile)
+            total += list.Count;
+        var elements = new List<StatementElement>(total);
+        var fileOf = new List<int>(total);
+        var segments = new List<int>(total);
         var segment = 0;
         for (var f = 0; f < files.Count; f++)
         {
             var previousSegment = -1;
+            var ranges = excluded[f];
             foreach (var element in elementsPerFile[f])
             {
-                var isExcluded = excluded[f].Any(r => element.TokenStart >= r.Start && element.TokenEnd <= r.End);
-                if (isExcluded)
+                if (Inside(element, ranges))
                 {
                     previousSegment = -1;
                     continue;
@@ -54,30 +67,103 @@ internal static class StatementRunFinder
         for (var i = 0; i < count; i++)
             renamed[i] = StableHash.Combine((ulong)files[fileOf[i]].File.Language, elements[i].Renamed);
 
-        var seeds = new Dictionary<ulong, List<int>>();
+        // Seeds: (hash of the window's statements, first statement), sorted so equal windows are adjacent.
+        var seedKeys = new List<ulong>(count);
+        var seedStarts = new List<int>(count);
+        var windowEnd = 0;
+        var windowTokens = 0;
         for (var i = 0; i < count; i++)
         {
-            var tokens = 0;
-            var j = i;
-            while (j < count && segments[j] == segments[i] && tokens < options.MinTokens)
-                tokens += elements[j++].Tokens;
-            if (tokens < options.MinTokens)
-                continue;
-            var key = StableHash.Sequence(renamed.AsSpan(i, j - i));
-            if (!seeds.TryGetValue(key, out var list))
-                seeds[key] = list = [];
-            list.Add(i);
+            if (windowEnd <= i || segments[windowEnd - 1] != segments[i])
+            {
+                windowEnd = i;
+                windowTokens = 0;
+            }
+
+            while (windowEnd < count && segments[windowEnd] == segments[i] && windowTokens < options.MinTokens)
+                windowTokens += elements[windowEnd++].Tokens;
+            if (windowTokens >= options.MinTokens)
+            {
+                seedKeys.Add(StableHash.Sequence(renamed.AsSpan(i, windowEnd - i)));
+                seedStarts.Add(i);
+            }
+
+            windowTokens -= elements[i].Tokens;
         }
+
+        var keys = seedKeys.ToArray();
+        var starts = seedStarts.ToArray();
+        Array.Sort(keys, starts);
 
         cancellationToken.ThrowIfCancellationRequested();
         var nodes = new Dictionary<long, int>();
         var nodeKeys = new List<(int Start, int Length)>();
         var edges = new List<(int A, int B, bool Exact)>();
         var seen = new HashSet<(int, int, int)>();
-        foreach (var group in seeds.Values)
+        var group = new List<int>();
+        for (var from = 0; from < keys.Length;)
         {
-            if (group.Count < 2)
+            var to = from + 1;
+            while (to < keys.Length && keys[to] == keys[from])
+                to++;
+            if (to - from >= 2)
+            {
+                group.Clear();
+                for (var k = from; k < to; k++)
+                    group.Add(starts[k]);
+                group.Sort();
+                PairUp(group);
+            }
+
+            from = to;
+        }
+
+        var sets = new DisjointSets(nodeKeys.Count);
+        foreach (var (a, b, _) in edges)
+            sets.Union(a, b);
+        var components = new SortedDictionary<int, List<int>>();
+        for (var n = 0; n < nodeKeys.Count; n++)
+        {
+            var root = sets.Find(n);
+            if (!components.TryGetValue(root, out var component))
+                components[root] = component = [];
+            component.Add(n);
+        }
+
+        var renamedOnly = new HashSet<int>();
+        foreach (var (a, _, exact) in edges)
+            if (!exact)
+                renamedOnly.Add(sets.Find(a));
+
+        var drafts = new List<CloneClassDraft>();
+        foreach (var component in components)
+        {
+            var nodesOfClass = component.Value;
+            var exact = !renamedOnly.Contains(component.Key);
+            if (nodesOfClass.Count < 2)
                 continue;
+            var members = new List<DraftMember>();
+            foreach (var node in nodesOfClass)
+            {
+                var (start, length) = nodeKeys[node];
+                var first = elements[start];
+                var last = elements[start + length - 1];
+                var file = files[fileOf[start]];
+                members.Add(new DraftMember(new CloneMember(file.File.Path, first.StartLine, last.EndLine, first.Symbol), fileOf[start], first.TokenStart, last.TokenEnd));
+            }
+
+            var head = nodeKeys[nodesOfClass[0]];
+            var language = files[fileOf[head.Start]].File.Language;
+            var kind = exact ? CloneKind.Exact : CloneKind.Renamed;
+            var content = StableHash.Sequence(renamed.AsSpan(head.Start, head.Length));
+            var idKey = StableHash.Combine(StableHash.Combine(StableHash.Tag("statement-run"), (ulong)kind), content);
+            drafts.Add(new CloneClassDraft(CloneScope.Fragment, language, kind, 1.0, members, idKey, isRun: true));
+        }
+
+        return drafts;
+
+        void PairUp(List<int> group)
+        {
             var all = group.Count <= MaxGroupPairs;
             for (var x = 0; x < group.Count; x++)
             {
@@ -106,49 +192,6 @@ internal static class StatementRunFinder
                 }
             }
         }
-
-        var sets = new DisjointSets(nodeKeys.Count);
-        foreach (var (a, b, _) in edges)
-            sets.Union(a, b);
-        var components = new SortedDictionary<int, List<int>>();
-        for (var n = 0; n < nodeKeys.Count; n++)
-        {
-            var root = sets.Find(n);
-            if (!components.TryGetValue(root, out var component))
-                components[root] = component = [];
-            component.Add(n);
-        }
-
-        var renamedOnly = new HashSet<int>();
-        foreach (var (a, _, exact) in edges)
-            if (!exact)
-                renamedOnly.Add(sets.Find(a));
-
-        var drafts = new List<CloneClassDraft>();
-        foreach (var (root, nodesOfClass) in components)
-        {
-            var exact = !renamedOnly.Contains(root);
-            if (nodesOfClass.Count < 2)
-                continue;
-            var members = new List<DraftMember>();
-            foreach (var node in nodesOfClass)
-            {
-                var (start, length) = nodeKeys[node];
-                var first = elements[start];
-                var last = elements[start + length - 1];
-                var file = files[fileOf[start]];
-                members.Add(new DraftMember(new CloneMember(file.File.Path, first.StartLine, last.EndLine, first.Symbol), file.Index, first.TokenStart, last.TokenEnd));
-            }
-
-            var head = nodeKeys[nodesOfClass[0]];
-            var language = files[fileOf[head.Start]].File.Language;
-            var kind = exact ? CloneKind.Exact : CloneKind.Renamed;
-            var content = StableHash.Sequence(renamed.AsSpan(head.Start, head.Length));
-            var idKey = StableHash.Combine(StableHash.Combine(StableHash.Tag("statement-run"), (ulong)kind), content);
-            drafts.Add(new CloneClassDraft(CloneScope.Fragment, language, kind, 1.0, members, idKey, isRun: true));
-        }
-
-        return drafts;
 
         bool LeftExtendable(int p, int q) =>
             p > 0 && q > 0 && segments[p - 1] == segments[p] && segments[q - 1] == segments[q] && renamed[p - 1] == renamed[q - 1];

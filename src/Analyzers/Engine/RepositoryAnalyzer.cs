@@ -51,7 +51,11 @@ public sealed class RepositoryAnalyzer
         var references = ReferenceGraphBuilder.Build(fileModels, config, frontends.ShellParser, cancellationToken);
 
         progress?.Report("clustering");
-        var clusters = ExactFileClusterer.Cluster(fileModels, config.Canonical);
+        var clusters = CloneIndex.Build(
+            fileModels,
+            CloneOptions.Default with { CanonicalFolders = config.Canonical },
+            path => references.CountInto(path),
+            cancellationToken);
         var model = new RepositoryModel(fileModels, clusters, config) { References = references };
 
         progress?.Report("running rules");

@@ -6,11 +6,13 @@ namespace Consolidate.Analyzers.Frontends.Python;
 /// <summary>
 /// Maps a worker's reply onto the scanner's text: code-point positions become UTF-16 spans, clamped to the text and
 /// to token order, so the model's promises (tokens in order and not overlapping, Text equal to the slice) hold even
-/// when CPython decoded the bytes differently from the scanner.
+/// when CPython decoded the bytes differently from the scanner. Tokens read from the scanner's text already
+/// (tree-sitter's) are taken as they are.
 /// </summary>
 internal static class PythonModelBuilder
 {
-    public static ParsedSource Build(PythonParseReply reply, SourceText text)
+    /// <param name="tokens">The file's tokens when the caller has them; null takes the reply's (CPython's tokenize).</param>
+    public static ParsedSource Build(PythonParseReply reply, SourceText text, ImmutableArray<Token>? tokens = null)
     {
         var offsets = new CodePointOffsets(text);
         var issues = ImmutableArray.CreateBuilder<ParseIssue>();
@@ -21,7 +23,7 @@ internal static class PythonModelBuilder
 
         return new ParsedSource(
             Tree(reply.Nodes, text, offsets),
-            Tokens(reply.Tokens, text, offsets),
+            tokens ?? Tokens(reply.Tokens ?? ImmutableArray<WireToken>.Empty, text, offsets),
             reply.Symbols.Select(s => new Symbol(s.Kind, s.Name, s.Container, Span(s.Span, text, offsets))).ToImmutableArray(),
             reply.Ok ? Facts(reply, text, offsets) : null,
             issues.ToImmutable());

@@ -6,12 +6,13 @@ namespace Consolidate.Analyzers.Frontends.Python;
 /// <summary>
 /// A worker's answer to one parse request, as sent: positions are 1-based lines and 0-based code-point columns of the
 /// text as CPython decoded it. <see cref="PythonModelBuilder"/> turns them into UTF-16 spans of the scanner's text.
+/// <see cref="Tokens"/> is null when the request asked for none (the frontend has them from tree-sitter).
 /// </summary>
 internal sealed record PythonParseReply(
     bool Ok,
     WireIssue? Error,
     ImmutableArray<WireIssue> Notes,
-    ImmutableArray<WireToken> Tokens,
+    ImmutableArray<WireToken>? Tokens,
     ImmutableArray<WireNode> Nodes,
     ImmutableArray<WireSymbol> Symbols,
     ImmutableArray<WireImport> Imports,

@@ -7,17 +7,20 @@ using Consolidate.Analyzers.Model;
 namespace Consolidate.Analyzers.Frontends.Python;
 
 /// <summary>
-/// The JSON-lines protocol spoken with <c>worker.py</c>: every message has <c>"v": 1</c> and an <c>"id"</c>; the
-/// worker's first line is a hello with its <c>protocol</c> and Python version; each request gets one reply with the
-/// same id, <c>"type": "result"</c> or <c>"type": "error"</c>. Anything else is a <see cref="PythonProtocolException"/>.
+/// The JSON-lines protocol spoken with <c>worker.py</c> (its docstring is the reference): every message has
+/// <c>"v": 1</c> and an <c>"id"</c>; the worker's first line is a hello with its <c>protocol</c>, Python version and
+/// interpreter path; each request gets one reply with the same id, <c>"type": "result"</c> or <c>"type": "error"</c>.
+/// Anything else is a <see cref="PythonProtocolException"/>. Protocol 2 added the request's <c>tokens</c> flag (a
+/// result carries <c>tokens</c> only when asked) and the hello's <c>executable</c>.
 /// </summary>
 internal static class PythonWireProtocol
 {
     public const int MessageVersion = 1;
 
-    public const int Protocol = 1;
+    public const int Protocol = 2;
 
-    public static byte[] Request(long id, string type, string path, byte[] source)
+    /// <param name="tokens">Whether the result should carry CPython's tokens; false skips <c>tokenize</c> in the worker.</param>
+    public static byte[] Request(long id, string type, string path, byte[] source, bool tokens)
     {
         var buffer = new ArrayBufferWriter<byte>((source.Length / 3 * 4) + path.Length + 128);
         using (var writer = new Utf8JsonWriter(buffer))
@@ -29,6 +32,7 @@ internal static class PythonWireProtocol
             // A path with a lone surrogate cannot be written as JSON; the worker only echoes it in messages.
             writer.WriteString("path", Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(path)));
             writer.WriteBase64String("source", source);
+            writer.WriteBoolean("tokens", tokens);
             writer.WriteEndObject();
         }
 
@@ -46,7 +50,7 @@ internal static class PythonWireProtocol
             var type = OptionalString(root, "type");
             if (type != "hello")
                 throw new PythonProtocolException($"expected the worker's hello, got a message of type '{type}': {Preview(line)}");
-            return new PythonHello(root.GetProperty("protocol").GetInt32(), root.GetProperty("python").GetString() ?? "?");
+            return new PythonHello(root.GetProperty("protocol").GetInt32(), root.GetProperty("python").GetString() ?? "?", OptionalString(root, "executable"));
         }
         catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException or FormatException)
         {
@@ -54,7 +58,8 @@ internal static class PythonWireProtocol
         }
     }
 
-    public static PythonWorkerReply ReadReply(byte[] line, long expectedId)
+    /// <param name="tokensRequested">Whether the request asked for tokens: then a result without them is malformed.</param>
+    public static PythonWorkerReply ReadReply(byte[] line, long expectedId, bool tokensRequested)
     {
         using var document = Parse(line);
         var root = document.RootElement;
@@ -67,7 +72,7 @@ internal static class PythonWireProtocol
             var type = OptionalString(root, "type");
             return type switch
             {
-                "result" => new PythonWorkerReply(ReadResult(root), null),
+                "result" => new PythonWorkerReply(ReadResult(root, tokensRequested), null),
                 "error" => new PythonWorkerReply(null, OptionalString(root, "message") ?? "(no message)"),
                 _ => throw new PythonProtocolException($"unexpected reply type '{type}': {Preview(line)}"),
             };
@@ -113,14 +118,14 @@ internal static class PythonWireProtocol
         }
     }
 
-    private static PythonParseReply ReadResult(JsonElement root)
+    private static PythonParseReply ReadResult(JsonElement root, bool tokensRequested)
     {
         var error = root.GetProperty("error");
         return new PythonParseReply(
             root.GetProperty("ok").GetBoolean(),
             error.ValueKind == JsonValueKind.Null ? null : ReadIssue(error),
             Read(root.GetProperty("notes"), ReadIssue),
-            Read(root.GetProperty("tokens"), ReadToken),
+            tokensRequested ? Read(root.GetProperty("tokens"), ReadToken) : null,
             ReadNodes(root.GetProperty("nodes")),
             Read(root.GetProperty("symbols"), ReadSymbol),
             Read(root.GetProperty("imports"), ReadImport),
@@ -224,8 +229,11 @@ internal static class PythonWireProtocol
         root.TryGetProperty(name, out var element) && element.ValueKind == JsonValueKind.String ? element.GetString() : null;
 }
 
-/// <summary>The worker's handshake: the protocol it speaks and the Python running it.</summary>
-internal sealed record PythonHello(int Protocol, string PythonVersion);
+/// <summary>
+/// The worker's handshake: the protocol it speaks and the Python running it; <see cref="Executable"/> is its
+/// <c>sys.executable</c> (null when Python does not know it).
+/// </summary>
+internal sealed record PythonHello(int Protocol, string PythonVersion, string? Executable);
 
 /// <summary>A reply in step with its request: a parse result, or the worker's reason for not serving it.</summary>
 internal sealed record PythonWorkerReply(PythonParseReply? Result, string? Error);

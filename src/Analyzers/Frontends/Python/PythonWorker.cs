@@ -39,6 +39,9 @@ internal sealed class PythonWorker : IDisposable
         stderrDrain.Start();
     }
 
+    /// <summary>The worker's handshake (set once <see cref="Start"/> succeeded).</summary>
+    public PythonHello? Hello { get; private set; }
+
     /// <summary>Not killed and still running: safe to hand the next request.</summary>
     public bool IsUsable => Volatile.Read(ref killed) == 0 && !HasExited();
 
@@ -84,12 +87,12 @@ internal sealed class PythonWorker : IDisposable
     }
 
     /// <summary>Sends one request and waits for its reply; kills the worker on timeout, death, garbage or cancellation.</summary>
-    public PythonExchange Exchange(string type, string path, byte[] source, TimeSpan timeout, CancellationToken cancellationToken)
+    public PythonExchange Exchange(string type, string path, byte[] source, bool tokens, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var id = nextId++;
         try
         {
-            requests.Add(PythonWireProtocol.Request(id, type, path, source), CancellationToken.None);
+            requests.Add(PythonWireProtocol.Request(id, type, path, source, tokens), CancellationToken.None);
         }
         catch (InvalidOperationException)
         {
@@ -127,7 +130,7 @@ internal sealed class PythonWorker : IDisposable
 
         try
         {
-            var reply = PythonWireProtocol.ReadReply(line.Bytes!, id);
+            var reply = PythonWireProtocol.ReadReply(line.Bytes!, id, tokens);
             return reply.Result is { } result
                 ? PythonExchange.Parsed(result)
                 : PythonExchange.Rejected($"python worker could not parse this file: {reply.Error}");
@@ -183,6 +186,7 @@ internal sealed class PythonWorker : IDisposable
             return $"{interpreter} is Python {hello.PythonVersion}; parsing Python needs 3.8 or newer: install it or pass --python";
 
         sticky = false;
+        Hello = hello;
         return null;
     }
 

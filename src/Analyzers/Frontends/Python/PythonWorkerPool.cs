@@ -8,6 +8,12 @@ namespace Consolidate.Analyzers.Frontends.Python;
 /// out, dies or breaks the protocol is killed and replaced on the next request; only its file fails. When no worker
 /// can be started at all (no interpreter, a wrong protocol, Python older than 3.8) the reason is remembered and every
 /// later request fails with it at once instead of spawning again.
+/// <para>
+/// The first worker's hello names the interpreter's real executable (<c>sys.executable</c>); later workers start it
+/// directly. A version manager's shim (pyenv's <c>python3</c> is a bash script running <c>pyenv exec</c>) then costs
+/// once per run instead of once per worker. Workers run in a fixed folder with the same environment, so the shim would
+/// pick the same interpreter again; if the executable ever fails to start, the configured name is used instead.
+/// </para>
 /// </summary>
 public sealed class PythonWorkerPool : IDisposable
 {
@@ -27,6 +33,7 @@ public sealed class PythonWorkerPool : IDisposable
     private DirectoryInfo? scriptDirectory;
     private string? scriptPath;
     private volatile string? unavailable;
+    private volatile string? resolvedExecutable;
     private volatile bool disposed;
     private int handshakes;
     private int started;
@@ -61,13 +68,17 @@ public sealed class PythonWorkerPool : IDisposable
 
     public TimeSpan Timeout { get; }
 
+    /// <summary>The interpreter new workers start: the first worker's real executable once known, else <see cref="Interpreter"/>.</summary>
+    internal string WorkerExecutable => resolvedExecutable ?? Interpreter;
+
     /// <summary>How many worker starts were attempted so far (replacements included).</summary>
     internal int WorkersStarted => Volatile.Read(ref started);
 
     private TimeSpan HandshakeTimeout => Timeout == System.Threading.Timeout.InfiniteTimeSpan || Timeout > MinimumHandshakeTimeout ? Timeout : MinimumHandshakeTimeout;
 
     /// <summary>Sends one request to a free worker: a reply, or the reason this file failed.</summary>
-    internal PythonExchange Request(string type, string path, byte[] source, CancellationToken cancellationToken)
+    /// <param name="tokens">Whether the reply should carry CPython's tokens (false when the caller has its own).</param>
+    internal PythonExchange Request(string type, string path, byte[] source, bool tokens, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         if (unavailable is { } reason)
@@ -81,7 +92,7 @@ public sealed class PythonWorkerPool : IDisposable
             if (worker is null)
                 return PythonExchange.Broken(failure!);
 
-            var exchange = worker.Exchange(type, path, source, Timeout, cancellationToken);
+            var exchange = worker.Exchange(type, path, source, tokens, Timeout, cancellationToken);
             if (exchange.WorkerUsable && worker.IsUsable && !disposed)
             {
                 idle.Push(worker);
@@ -96,6 +107,47 @@ public sealed class PythonWorkerPool : IDisposable
                 Retire(worker);
             slots.Release();
         }
+    }
+
+    /// <summary>
+    /// Starts one worker on a background thread and returns at once, so the interpreter's start-up (a version manager's
+    /// shim can take a good part of a second) overlaps what the caller does before its first request (the walk).
+    /// Does nothing once a worker was started, after a start failed for good, or when every slot is busy. A failure is
+    /// remembered as a start in <see cref="Request"/> would remember it, and reported by the first request.
+    /// </summary>
+    internal void Prestart()
+    {
+        if (disposed || unavailable is not null || Volatile.Read(ref started) > 0 || !slots.Wait(0))
+            return;
+
+        // Holding a slot keeps the pool at Size workers: a request meanwhile starts its own or waits for this one.
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                if (Volatile.Read(ref started) == 0 && Rent(out _) is { } worker)
+                {
+                    if (disposed)
+                        Retire(worker);
+                    else
+                        idle.Push(worker);
+                }
+            }
+            catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException)
+            {
+                // Disposed while the worker started (Rent retired it), or a broken build (no embedded worker.py): the
+                // first request meets the same failure and reports it, which a background thread cannot.
+            }
+            finally
+            {
+                slots.Release();
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "python worker prestart",
+        };
+        thread.Start();
     }
 
     public void Dispose()
@@ -150,10 +202,19 @@ public sealed class PythonWorkerPool : IDisposable
         }
 
         Interlocked.Increment(ref started);
-        var start = PythonWorker.Start(Interpreter, script, scriptArguments, HandshakeTimeout);
+        var executable = WorkerExecutable;
+        var start = PythonWorker.Start(executable, script, scriptArguments, HandshakeTimeout);
+        if (start.Worker is null && executable != Interpreter)
+        {
+            resolvedExecutable = null;
+            start = PythonWorker.Start(Interpreter, script, scriptArguments, HandshakeTimeout);
+        }
+
         if (start.Worker is { } worker)
         {
             Interlocked.Increment(ref handshakes);
+            if (resolvedExecutable is null && worker.Hello?.Executable is { } real && IsUsableExecutable(real))
+                resolvedExecutable = real;
             live[worker] = 0;
             if (disposed)
             {
@@ -171,6 +232,9 @@ public sealed class PythonWorkerPool : IDisposable
         failure = start.Failure;
         return null;
     }
+
+    /// <summary>An absolute path to a file: <c>sys.executable</c> is empty or relative when Python cannot tell.</summary>
+    private static bool IsUsableExecutable(string path) => Path.IsPathFullyQualified(path) && File.Exists(path);
 
     private void Retire(PythonWorker worker)
     {

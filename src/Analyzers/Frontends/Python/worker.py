@@ -1,15 +1,21 @@
 """consolidate-analyze Python worker: reads Python source with CPython's own ast and tokenize, never runs it.
 
 The tool starts this script as ``python3 -I -S -u worker.py`` and talks JSON lines on stdin/stdout. Every message
-carries ``"v": 1`` and an ``"id"``. On start the worker writes a handshake::
+carries ``"v": 1`` and an ``"id"``. On start the worker writes a handshake naming the protocol it speaks (the tool
+refuses any other), the Python version and ``sys.executable`` (null when unknown), which the tool starts directly for
+later workers::
 
-    {"v":1,"id":0,"type":"hello","python":"3.11.7","protocol":1}
+    {"v":1,"id":0,"type":"hello","python":"3.11.7","protocol":2,"executable":"/usr/bin/python3.11"}
 
-A request ``{"v":1,"id":N,"type":"parse","path":"a/b.py","source":"<base64 of the file's bytes>"}`` gets
-``{"v":1,"id":N,"type":"result","ok":...,"error":...,"notes":[...],"tokens":[...],"nodes":[...],"symbols":[...],
-"imports":[...],"names":[...]}``; a request the worker cannot serve gets ``{"v":1,"id":N|null,"type":"error",
-"message":"..."}`` and the worker carries on. Positions are 1-based lines and 0-based columns counted in code points
-of the text as CPython decodes it; spans are ``[start_line, start_col, end_line, end_col]``.
+A request ``{"v":1,"id":N,"type":"parse","path":"a/b.py","source":"<base64 of the file's bytes>","tokens":false}``
+gets ``{"v":1,"id":N,"type":"result","ok":...,"error":...,"notes":[...],"nodes":[...],"symbols":[...],
+"imports":[...],"names":[...]}``; with ``"tokens":true`` (the default) the result also has ``"tokens":[...]`` from
+tokenize, which is most of the worker's time, so the tool asks only when it cannot tokenize the file itself. A request
+the worker cannot serve gets ``{"v":1,"id":N|null,"type":"error","message":"..."}`` and the worker carries on.
+Positions are 1-based lines and 0-based columns counted in code points of the text as CPython decodes it; spans are
+``[start_line, start_col, end_line, end_col]``.
+
+Protocol history: 1, the first; 2 added the request's ``tokens`` flag and the hello's ``executable``.
 
 The file is ``ok`` exactly when ``ast.parse(bytes)`` accepts it, so coding cookies and a BOM behave as in CPython.
 Nothing here imports, compiles to bytecode or executes the parsed source. Python 3.8+.
@@ -19,6 +25,7 @@ import ast
 import base64
 import binascii
 import bisect
+import gc
 import json
 import keyword
 import os
@@ -30,7 +37,7 @@ import tokenize
 import unicodedata
 import warnings
 
-PROTOCOL = 1
+PROTOCOL = 2
 WIRE_VERSION = 1
 
 # Lines as CPython's tokenizer counts them: "\r\n", "\r" and "\n" end a line; "\f", "\v", "\x1c".."\x1e", U+2028
@@ -51,6 +58,10 @@ _STRING_ENDS = {getattr(tokenize, n) for n in ("FSTRING_END", "TSTRING_END") if 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 _TRY_STATEMENTS = tuple(getattr(ast, n) for n in ("Try", "TryStar") if hasattr(ast, n))
+# Statements that never hold a block: most statements, so checking this first skips the block search for them.
+_SIMPLE_STATEMENTS = tuple(getattr(ast, n) for n in (
+    "Expr", "Assign", "AugAssign", "AnnAssign", "Return", "Pass", "Break", "Continue", "Raise", "Assert", "Delete",
+    "Global", "Nonlocal", "TypeAlias") if hasattr(ast, n))
 
 _IMPORT_MODULE_CALLS = {"importlib.import_module", "import_module"}
 _DUNDER_IMPORT_CALLS = {"__import__", "builtins.__import__"}
@@ -122,6 +133,8 @@ class Positions:
     def __init__(self, text, raw_bytes):
         self.text = text
         self.raw_bytes = raw_bytes
+        # Byte columns are code-point columns already: raw bytes read as Latin-1, or a text that is all ASCII.
+        self.direct = raw_bytes or text.isascii()
         self.starts = [0]
         self.starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
         self.maps = {}
@@ -141,7 +154,7 @@ class Positions:
     def column(self, line, byte_column):
         if byte_column is None or byte_column < 0:
             return 0
-        if self.raw_bytes:
+        if self.direct:
             return byte_column
         table = self.maps.get(line)
         if table is None:
@@ -173,6 +186,19 @@ class Positions:
     def end(self):
         line = len(self.starts)
         return [line, len(self.line_text(line))]
+
+    def offset(self, line, column):
+        """The character offset of a 1-based line and 0-based code-point column, clamped to that line."""
+        if line < 1:
+            return 0
+        if line > len(self.starts):
+            return len(self.text)
+        start = self.starts[line - 1]
+        return start + max(0, min(column, len(self.line_text(line))))
+
+    def segment(self, span):
+        """The source text of a span."""
+        return self.text[self.offset(span[0], span[1]):self.offset(span[2], span[3])]
 
     def locate(self, offset):
         """1-based line and 0-based column of a character offset of the text."""
@@ -250,11 +276,8 @@ def _append(tokens, strings, letter, start, end, value):
 class Reader:
     """Turns one ast.Module into the wire lists. Every walk is iterative: a 100,000-deep expression must not recurse."""
 
-    def __init__(self, positions, tokens, strings):
+    def __init__(self, positions):
         self.positions = positions
-        self.tokens = tokens
-        self.strings = strings
-        self._token_starts = None
         self.nodes = []
         self.symbols = []
         self.imports = []
@@ -307,6 +330,8 @@ class Reader:
         index = len(self.nodes) - 1
         if module_scope:
             self._names_of(statement)
+        if isinstance(statement, _SIMPLE_STATEMENTS):
+            return
         if isinstance(statement, (ast.Import, ast.ImportFrom)):
             self._import(statement, span, in_function, in_try)
             return
@@ -449,17 +474,28 @@ class Reader:
                                          in_function, in_try))
 
     def _statement_tokens(self, span):
-        if self._token_starts is None:
-            self._token_starts = [(t[1], t[2]) for t in self.tokens]
-        start = bisect.bisect_left(self._token_starts, (span[0], span[1]))
-        end_position = (span[2], span[3])
+        """(string, token) pairs of the tokens inside a span (an import statement, a string argument), no comments.
+
+        Only these few spans are tokenized, not the file. The span's text is read inside parentheses, where line breaks
+        and indentation mean nothing, so a fragment of a statement tokenizes on its own; positions are shifted back.
+        """
+        line, column = span[0], span[1]
+        tokens, strings = read_tokens("(" + self.positions.segment(span) + ")")
         result = []
-        for index in range(start, len(self.tokens)):
-            token = self.tokens[index]
-            if (token[1], token[2]) >= end_position:
-                break
-            if token[0] != "c":
-                result.append((self.strings[index], token))
+        for token, string in zip(tokens, strings):
+            kind, start_line, start_column, end_line, end_column = token
+            if kind == "c":
+                continue
+            if start_line == 1:
+                if start_column == 0:
+                    continue  # the opening parenthesis
+                start_column += column - 1
+            if end_line == 1:
+                end_column += column - 1
+            shifted = [kind, start_line + line - 1, start_column, end_line + line - 1, end_column]
+            if (shifted[1], shifted[2]) >= (span[2], span[3]):
+                break  # the closing parenthesis
+            result.append((string, shifted))
         return result
 
     def _parse_import_tokens(self, node, span):
@@ -610,7 +646,8 @@ def _import_fact(style, module, level, names, alias, span, module_span, in_funct
 # One file
 
 
-def parse_file(data):
+def parse_file(data, with_tokens=True):
+    """The result fields for one file's bytes; ``tokens`` only when asked (tokenize is the costly part)."""
     text, raw_bytes, bad_offset = decode(data)
     positions = Positions(text, raw_bytes)
     error = None
@@ -646,22 +683,22 @@ def parse_file(data):
             "message": "SyntaxError: Non-UTF-8 code starting with '\\x%02x' on line %d, but no encoding declared "
                        "(PEP 263): python refuses to run this file as a script" % (ord(text[bad_offset]), line),
         })
-    tokens, strings = read_tokens(text)
     result = {
         "ok": tree is not None,
         "error": error,
         "notes": notes,
-        "tokens": tokens,
         "nodes": [],
         "symbols": [],
         "imports": [],
         "names": [],
     }
+    if with_tokens:
+        result["tokens"] = read_tokens(text)[0]
     if tree is None:
         end = positions.end()
         result["nodes"] = [["module", "Module", None, 1, 0, end[0], end[1], -1]]
         return result
-    reader = Reader(positions, tokens, strings).read(tree, text)
+    reader = Reader(positions).read(tree, text)
     result["nodes"] = reader.nodes
     result["symbols"] = [[s[0], clean(s[1]), clean(s[2]) if s[2] else None] + s[3:] for s in reader.symbols]
     for node in result["nodes"]:
@@ -725,12 +762,15 @@ def handle(raw, test_commands, out):
         source = request.get("source")
         if not isinstance(source, str):
             return _error(request_id, "a parse request needs a base64 'source'")
+        with_tokens = request.get("tokens", True)
+        if not isinstance(with_tokens, bool):
+            return _error(request_id, "'tokens' must be true or false")
         try:
             data = base64.b64decode(source.encode("ascii"), validate=True)
         except (binascii.Error, ValueError, UnicodeEncodeError) as exception:
             return _error(request_id, "'source' is not base64: %s" % exception)
         reply = {"v": WIRE_VERSION, "id": request_id, "type": "result"}
-        reply.update(parse_file(data))
+        reply.update(parse_file(data, with_tokens))
         return reply
     if test_commands:
         reply = _test_command(kind, request_id, out)
@@ -770,8 +810,9 @@ def serve(argv):
             protocol = int(argument.split("=", 1)[1])
     out = sys.stdout.buffer
     source = sys.stdin.buffer
+    executable = sys.executable if isinstance(sys.executable, str) and sys.executable else None
     hello = {"v": WIRE_VERSION, "id": 0, "type": "hello", "python": "%d.%d.%d" % sys.version_info[:3],
-             "protocol": protocol}
+             "protocol": protocol, "executable": clean(executable) if executable else None}
     out.write(_encode(hello))
     out.flush()
     while True:
@@ -805,6 +846,10 @@ def _request_id(raw):
 
 def main():
     warnings.simplefilter("ignore")
+    # An ast is a tree freed by reference counting; the cyclic collector, run every 700 allocations by default, only
+    # costs time here (about a tenth of a parse). Collect rarely instead of never, and skip the start-up objects.
+    gc.freeze()
+    gc.set_threshold(100000, 50, 100)
     # Deep expressions recurse in CPython's C code (ast construction, and on 3.8 - 3.10 without a guard): give the
     # parsing thread a large stack and a moderately raised recursion limit, so they end as RecursionError, not a crash.
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 20000))

@@ -99,14 +99,14 @@ public sealed class PythonWorkerPoolTests : IClassFixture<TestCommandWorkersFixt
     [Fact]
     public void Wrong_protocol_in_the_handshake_is_fatal_with_a_clear_error_and_not_retried()
     {
-        using var pool = new PythonWorkerPool("python3", 1, TimeSpan.FromSeconds(10), ["--test-commands", "--test-hello-protocol=2"]);
+        using var pool = new PythonWorkerPool("python3", 1, TimeSpan.FromSeconds(10), ["--test-commands", "--test-hello-protocol=1"]);
         var frontend = new PythonFrontend(pool);
 
         var first = frontend.Parse(Ok, CancellationToken.None);
         var second = frontend.Parse(Ok, CancellationToken.None);
 
         AssertFailed(first, "python worker (python3, Python 3.");
-        Assert.Contains("speaks protocol 2 but this consolidate-analyze needs protocol 1", first.Issues[0].Message, StringComparison.Ordinal);
+        Assert.Contains("speaks protocol 1 but this consolidate-analyze needs protocol 2", first.Issues[0].Message, StringComparison.Ordinal);
         Assert.Equal(first.Issues.ToArray(), second.Issues.ToArray());
         Assert.Equal(1, pool.WorkersStarted);
     }
@@ -145,6 +145,36 @@ public sealed class PythonWorkerPoolTests : IClassFixture<TestCommandWorkersFixt
         AssertFailed(first, "/bin/sh exited before the worker handshake (exit code ");
         Assert.Contains("parsing Python needs Python 3.8+", first.Issues[0].Message, StringComparison.Ordinal);
         Assert.Equal(first.Issues.ToArray(), second.Issues.ToArray());
+        Assert.Equal(1, pool.WorkersStarted);
+    }
+
+    [Fact]
+    public void A_prestarted_worker_serves_the_first_file()
+    {
+        // One slot, which the prestart holds until its worker is idle: the first file waits for it and gets it.
+        using var pool = new PythonWorkerPool("python3", 1);
+        var frontend = new PythonFrontend(pool);
+
+        frontend.Prestart();
+        frontend.Prestart();
+        var parsed = frontend.Parse(Ok, CancellationToken.None);
+
+        Assert.False(parsed.Failed, parsed.Issues.FirstOrDefault()?.Message);
+        Assert.Equal(1, pool.WorkersStarted);
+        Assert.True(Path.IsPathFullyQualified(pool.WorkerExecutable), pool.WorkerExecutable);
+    }
+
+    [Fact]
+    public void A_prestart_without_an_interpreter_leaves_the_usual_message_for_every_file()
+    {
+        // One slot, which the prestart holds until it has failed: the first file waits for it, deterministically.
+        using var pool = new PythonWorkerPool("/nonexistent/python3", 1);
+        var frontend = new PythonFrontend(pool);
+
+        frontend.Prestart();
+        var results = Enumerable.Range(0, 2).Select(_ => frontend.Parse(Ok, CancellationToken.None)).ToList();
+
+        Assert.All(results, r => AssertFailed(r, "/nonexistent/python3 not found (needed to parse Python with CPython's ast): install Python 3.8+ or pass --python"));
         Assert.Equal(1, pool.WorkersStarted);
     }
 

@@ -1,6 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Text;
-
 namespace Consolidate.Analyzers.Frontends.Shell.Native;
 
 /// <summary>
@@ -10,20 +7,13 @@ namespace Consolidate.Analyzers.Frontends.Shell.Native;
 /// </summary>
 internal sealed unsafe class BashParser : IDisposable
 {
-    private readonly ParserHandle parser;
+    private readonly TreeSitterParser parser;
     private readonly BashLanguage language;
 
     public BashParser(BashLanguage language)
     {
         this.language = language;
-        parser = TreeSitterApi.ts_parser_new();
-        if (parser.IsInvalid)
-            throw new InvalidOperationException("ts_parser_new returned null");
-        if (TreeSitterApi.ts_parser_set_language(parser, language.Pointer) == 0)
-        {
-            parser.Dispose();
-            throw new InvalidOperationException("ts_parser_set_language rejected the bash grammar (ABI version mismatch)");
-        }
+        parser = new TreeSitterParser(language.Pointer, "bash");
     }
 
     /// <summary>
@@ -33,44 +23,13 @@ internal sealed unsafe class BashParser : IDisposable
     public ShellTree? Parse(string snippet, ParseBudget budget)
     {
         var offsets = Utf8OffsetMap.For(snippet);
-        using var tree = ParseNative(snippet, offsets, budget);
+        using var tree = parser.Parse(snippet, offsets, budget);
         if (tree is null)
             return null;
         return Copy(tree, snippet, offsets, budget);
     }
 
     public void Dispose() => parser.Dispose();
-
-    private TreeHandle? ParseNative(string snippet, Utf8OffsetMap offsets, ParseBudget budget)
-    {
-        var length = offsets.ByteCount;
-        // One extra NUL byte, so the end-of-input pointer handed to tree-sitter points at memory we own.
-        var buffer = (byte*)NativeMemory.Alloc((nuint)length + 1);
-        buffer[length] = 0;
-        var budgetHandle = GCHandle.Alloc(budget);
-        try
-        {
-            Encoding.UTF8.GetBytes(snippet, new Span<byte>(buffer, length));
-            var source = new Utf8Source { Data = buffer, Length = (uint)length };
-            var input = new TSInput { Payload = &source, Read = &ReadUtf8, Encoding = TSInput.EncodingUtf8 };
-            var options = new TSParseOptions { Payload = (void*)GCHandle.ToIntPtr(budgetHandle), ProgressCallback = &ReportProgress };
-            var tree = TreeSitterApi.ts_parser_parse_with_options(parser, 0, input, options);
-            if (!tree.IsInvalid)
-                return tree;
-
-            // No tree: cancelled by the progress callback, or the external scanner failed. A cancelled parse stays
-            // resumable and still points at the input: forget it before the buffer goes.
-            tree.Dispose();
-            TreeSitterApi.ts_parser_reset(parser);
-            budget.CancellationToken.ThrowIfCancellationRequested();
-            return null;
-        }
-        finally
-        {
-            budgetHandle.Free();
-            NativeMemory.Free(buffer);
-        }
-    }
 
     private ShellTree? Copy(TreeHandle tree, string snippet, Utf8OffsetMap offsets, ParseBudget budget)
     {
@@ -114,32 +73,5 @@ internal sealed unsafe class BashParser : IDisposable
         {
             TreeSitterApi.ts_tree_cursor_delete(&cursor);
         }
-    }
-
-    [UnmanagedCallersOnly]
-    private static byte* ReadUtf8(void* payload, uint byteIndex, TSPoint position, uint* bytesRead)
-    {
-        var source = (Utf8Source*)payload;
-        if (byteIndex >= source->Length)
-        {
-            *bytesRead = 0;
-            return source->Data + source->Length;
-        }
-
-        *bytesRead = source->Length - byteIndex;
-        return source->Data + byteIndex;
-    }
-
-    [UnmanagedCallersOnly]
-    private static byte ReportProgress(TSParseState* state)
-    {
-        var budget = GCHandle.FromIntPtr((nint)state->Payload).Target as ParseBudget;
-        return budget is null || budget.ShouldStop ? (byte)1 : (byte)0;
-    }
-
-    private struct Utf8Source
-    {
-        public byte* Data;
-        public uint Length;
     }
 }

@@ -4,8 +4,8 @@ using System.Runtime.InteropServices;
 namespace Consolidate.Analyzers.Frontends.Shell.Native;
 
 /// <summary>
-/// The tree-sitter C API (0.25, <c>lib/include/tree_sitter/api.h</c>) and <c>tree_sitter_bash()</c>, from
-/// libconsolidate_treesitter.so, which TreeSitter.targets builds next to the assembly. C <c>bool</c> is a byte here
+/// The tree-sitter C API (0.25, <c>lib/include/tree_sitter/api.h</c>), <c>tree_sitter_bash()</c> and
+/// <c>tree_sitter_python()</c>, from libconsolidate_treesitter.so, which TreeSitter.targets builds next to the assembly. C <c>bool</c> is a byte here
 /// (non-zero is true). Accessors that only read a node skip the GC transition: they are short, never allocate,
 /// block or call back.
 /// </summary>
@@ -21,6 +21,9 @@ internal static unsafe partial class TreeSitterApi
 
     [LibraryImport(LibraryName)]
     public static partial nint tree_sitter_bash();
+
+    [LibraryImport(LibraryName)]
+    public static partial nint tree_sitter_python();
 
     [LibraryImport(LibraryName)]
     public static partial ParserHandle ts_parser_new();

@@ -1,0 +1,381 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Consolidate.Analyzers.Model;
+
+namespace Consolidate.Analyzers.Clones;
+
+/// <summary>
+/// Finds clone classes of whole files and of fragments (functions, methods, classes, Dockerfile stages and runs of
+/// statements) in Python, shell, Dockerfile, compose and C# files (C# and files without a frontend are lexed by
+/// <see cref="FallbackLexer"/> and only compared as whole files). Skipped and failed files are never members.
+/// <para><b>Tokens.</b> Comments and layout are dropped. The <i>exact</i> sequence is the token texts. The
+/// <i>normalized</i> sequence keeps keywords, operators and punctuation as written, replaces every identifier by one
+/// placeholder and every literal by another; shell command names (in scripts and Dockerfile RUN) stay as written
+/// unless the file defines a function of that name, and so do option names (-f, --no-cache), because in shell the
+/// command and its options are the code; compose files are not abstracted. Boilerplate tokens are marked (see
+/// <see cref="FileFingerprint"/>): imports, the shell prelude, package index updates, Dockerfile FROM lines, and short
+/// runs of lines that at least max(10, 10%) of the files of the language contain (document frequency, IDF-style).
+/// Boilerplate counts in the exact and renamed hashes but not in sizes or near similarity.</para>
+/// <para><b>Kinds.</b> Type-1 <see cref="CloneKind.Exact"/>: equal exact sequences. Type-2
+/// <see cref="CloneKind.Renamed"/>: equal normalized sequences. Type-3 <see cref="CloneKind.Near"/>:
+/// <c>sim(a, b) = 2·(T − I) / (|a| + |b|) ≥ NearThreshold</c>, where a and b are the normalized sequences without
+/// boilerplate, T is the number of tokens of a covered by Greedy String Tiling with minimum match length 5 (as in
+/// JPlag) and I the tiled identifier tokens whose names pair against the best one-to-one renaming
+/// (<see cref="TokenTiling"/>): the share of tokens that survive in the other copy in common runs of at least 5 tokens
+/// with consistently used names. Short coincidental matches and same-shaped unrelated code score low.</para>
+/// <para><b>Size.</b> A member needs MinTokens non-boilerplate tokens and MinLines non-blank lines holding them; exact
+/// copies of whole files need only MinLines lines of code, boilerplate included (a verbatim copy of a small script is
+/// still sprawl).</para>
+/// <para><b>Index.</b> Units with equal normalized hashes form renamed groups (exact subgroups inside) in one pass.
+/// For near clones each group is represented once: a one-permutation MinHash signature (128 bins) over its 5-grams is
+/// banded (32 bands × 4 rows) into an LSH table; only pairs sharing a bucket in the same domain (scope, language,
+/// unit kind), with compatible lengths and at least 40% agreeing bins are verified by tiling. Cost is linear
+/// in tokens plus the verified pairs; all pairs are never compared. Statement runs: <see cref="StatementRunFinder"/>.</para>
+/// <para><b>Classes.</b> Verified pairs are joined transitively (union-find); a class's kind is its weakest relation
+/// (exact &lt; renamed &lt; near) and its <see cref="CloneCluster.Similarity"/> is the lowest pairwise similarity
+/// computed inside it (1 for exact and renamed classes). For a near class of up to 12 distinct bodies every pair is
+/// computed; for a bigger one, the verified candidate pairs plus a fixed sample of up to 64 more. Fragment classes that
+/// repeat a file-scope class or lie inside a bigger fragment class are dropped (<see cref="FragmentSuppression"/>).
+/// The canonical member comes from <see cref="CanonicalChooser"/>. Ids hash the kind, scope, language and content, so
+/// they survive reruns and input order; output is sorted. Nothing is random: hashing and MinHash use fixed seeds.</para>
+/// </summary>
+public static class CloneIndex
+{
+    /// <summary>A line is common when at least this many files of its language contain it…</summary>
+    internal const int CommonMinFiles = 10;
+
+    /// <summary>…and at least this share of them.</summary>
+    internal const double CommonShare = 0.1;
+
+    private const double MinSignatureAgreement = 0.4;
+    private const int ExhaustiveSimilarityGroups = 12;
+    private const int SampledSimilarityPairs = 64;
+
+    public static bool IsCodeLanguage(Language language) =>
+        language is Language.Python or Language.Shell or Language.Dockerfile or Language.Compose or Language.CSharp;
+
+    public static ImmutableArray<CloneCluster> Build(IReadOnlyList<FileModel> files, CloneOptions options, Func<string, int>? referenceCount, CancellationToken cancellationToken)
+    {
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
+        var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToArray();
+        var read = new FileFingerprint?[ordered.Length];
+        Parallel.For(0, ordered.Length, parallel, i => read[i] = FileFingerprint.Read(ordered[i], i));
+        var prints = read.Where(p => p is not null).Select(p => p!).ToList();
+        for (var i = 0; i < prints.Count; i++)
+            prints[i].Index = i;
+
+        MarkCommonLines(prints, options, parallel);
+
+        var unitsPerFile = new List<CloneUnit>[prints.Count];
+        var elementsPerFile = new List<StatementElement>[prints.Count];
+        Parallel.For(0, prints.Count, parallel, i =>
+        {
+            unitsPerFile[i] = [];
+            elementsPerFile[i] = [];
+            SyntaxUnitReader.Read(prints[i], unitsPerFile[i], elementsPerFile[i]);
+            prints[i].ReleaseUnitData();
+        });
+
+        var units = unitsPerFile.SelectMany(u => u).ToList();
+        var unitClasses = UnitClasses(units.Where(u => u.IsLargeEnough(options)).ToList(), options, parallel);
+        unitClasses.AddRange(SmallFileCopies(units.Where(u => u.Kind == UnitKind.File && !u.IsLargeEnough(options) && u.CodeTokens > 0 && u.File.AllCodeLines >= options.MinLines)));
+        foreach (var draft in unitClasses)
+            ChooseCanonical(draft, options, referenceCount);
+
+        var excluded = prints.Select(_ => new List<(int Start, int End)>()).ToList();
+        foreach (var draft in unitClasses.Where(d => d.Kind != CloneKind.Near))
+            for (var m = 0; m < draft.Members.Count; m++)
+                if (m != draft.Canonical)
+                    excluded[draft.Members[m].File].Add((draft.Members[m].TokenStart, draft.Members[m].TokenEnd));
+
+        var runClasses = StatementRunFinder.Find(prints, elementsPerFile, excluded, options, cancellationToken);
+        foreach (var draft in runClasses)
+            ChooseCanonical(draft, options, referenceCount);
+
+        var fileClasses = unitClasses.Where(d => d.Scope == CloneScope.File).ToList();
+        var fragments = FragmentSuppression.Apply(fileClasses, unitClasses.Where(d => d.Scope == CloneScope.Fragment).Concat(runClasses).ToList());
+        return Name(fileClasses.Concat(fragments));
+    }
+
+    private static void MarkCommonLines(List<FileFingerprint> prints, CloneOptions options, ParallelOptions parallel)
+    {
+        var filesPerLanguage = new Dictionary<Language, int>();
+        foreach (var print in prints)
+            filesPerLanguage[print.File.Language] = filesPerLanguage.TryGetValue(print.File.Language, out var files) ? files + 1 : 1;
+        var thresholds = filesPerLanguage.ToDictionary(p => p.Key, p => Math.Max(CommonMinFiles, (int)Math.Ceiling(CommonShare * p.Value)));
+
+        // Document frequency of each line key (qualified by language), counted in shards by the key's top bits.
+        var shards = new Dictionary<ulong, int>[FrequencyShards];
+        Parallel.For(0, FrequencyShards, parallel, shard =>
+        {
+            var frequency = new Dictionary<ulong, int>();
+            foreach (var print in prints)
+            {
+                foreach (var key in print.LineKeys)
+                {
+                    if ((int)(key >> ShardShift) == shard)
+                        frequency[key] = frequency.TryGetValue(key, out var seen) ? seen + 1 : 1;
+                }
+            }
+
+            shards[shard] = frequency;
+        });
+
+        Parallel.ForEach(prints, parallel, print =>
+        {
+            var threshold = thresholds[print.File.Language];
+            print.MarkCommonLines(key => shards[(int)(key >> ShardShift)].TryGetValue(key, out var count) && count >= threshold, options.MinTokens);
+        });
+    }
+
+    private const int FrequencyShards = 4;
+    private const int ShardShift = 62;
+
+    private static List<CloneClassDraft> UnitClasses(List<CloneUnit> units, CloneOptions options, ParallelOptions parallel)
+    {
+        var groupOf = new Dictionary<(ulong Domain, ulong Renamed), int>();
+        var groups = new List<List<CloneUnit>>();
+        var domains = new List<ulong>();
+        foreach (var unit in units)
+        {
+            var domain = Domain(unit);
+            if (!groupOf.TryGetValue((domain, unit.RenamedHash), out var group))
+            {
+                group = groups.Count;
+                groupOf[(domain, unit.RenamedHash)] = group;
+                groups.Add([]);
+                domains.Add(domain);
+            }
+
+            groups[group].Add(unit);
+        }
+
+        var signatures = new uint[]?[groups.Count];
+        Parallel.For(0, groups.Count, parallel, g => signatures[g] = MinHashSignature.Compute(groups[g][0].Grams));
+        var lengths = groups.Select(g => g[0].CodeTokens).ToList();
+        var groupOfUnit = new Dictionary<CloneUnit, int>();
+        for (var g = 0; g < groups.Count; g++)
+            foreach (var unit in groups[g])
+                groupOfUnit[unit] = g;
+
+        var sets = new DisjointSets(groups.Count);
+        var candidates = NearCandidates.Find(signatures, domains, lengths, options.NearThreshold, parallel.CancellationToken)
+            .Where(p =>
+            {
+                var (a, b) = NearCandidates.Split(p);
+                return MinHashSignature.Agreement(signatures[a]!, signatures[b]!) >= MinSignatureAgreement;
+            })
+            .OrderBy(p => Level(groups[NearCandidates.Split(p).A][0].Kind))
+            .ThenBy(p => p)
+            .ToArray();
+
+        // Level by level (files, then classes and stages, then functions), so pairs inside joined units are skipped.
+        var similarities = new double[candidates.Length];
+        for (int level = 0, from = 0; level <= MaxLevel; level++)
+        {
+            var to = from;
+            while (to < candidates.Length && Level(groups[NearCandidates.Split(candidates[to]).A][0].Kind) == level)
+                to++;
+            Parallel.For(from, to, parallel, () => new TokenTiling.Scratch(), (i, _, scratch) =>
+            {
+                var (a, b) = NearCandidates.Split(candidates[i]);
+                similarities[i] = InsideJoinedUnits(groups[a], groups[b], groupOfUnit, sets)
+                    ? double.NaN
+                    : CloneUnit.Similarity(groups[a][0], groups[b][0], scratch, options.NearThreshold);
+                return scratch;
+            }, _ => { });
+            for (var i = from; i < to; i++)
+            {
+                if (similarities[i] >= options.NearThreshold)
+                {
+                    var (a, b) = NearCandidates.Split(candidates[i]);
+                    sets.Union(a, b);
+                }
+            }
+
+            from = to;
+        }
+
+        // Below the threshold a similarity may be a bound, not the value (NaN: not computed): only exact values are kept.
+        var computed = new Dictionary<long, double>();
+        for (var i = 0; i < candidates.Length; i++)
+            computed[candidates[i]] = similarities[i] >= options.NearThreshold ? similarities[i] : double.NaN;
+
+        var components = new SortedDictionary<int, List<int>>();
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var root = sets.Find(g);
+            if (!components.TryGetValue(root, out var list))
+                components[root] = list = [];
+            list.Add(g);
+        }
+
+        var drafts = new List<CloneClassDraft>();
+        var scratch = new TokenTiling.Scratch();
+        foreach (var component in components.Values)
+        {
+            var members = component.SelectMany(g => groups[g]).ToList();
+            if (members.Count < 2)
+                continue;
+            var first = members[0];
+            var scope = first.Kind == UnitKind.File ? CloneScope.File : CloneScope.Fragment;
+            CloneKind kind;
+            double similarity = 1.0;
+            ulong content;
+            if (component.Count > 1)
+            {
+                kind = CloneKind.Near;
+                similarity = LowestSimilarity(component, groups, computed, scratch);
+                content = StableHash.Sequence(component.Select(g => groups[g][0].RenamedHash).OrderBy(h => h).ToArray());
+            }
+            else
+            {
+                kind = members.Select(u => u.ExactHash).Distinct().Count() > 1 ? CloneKind.Renamed : CloneKind.Exact;
+                content = kind == CloneKind.Exact ? first.ExactHash : first.RenamedHash;
+            }
+
+            var idKey = StableHash.Combine(StableHash.Combine(StableHash.Tag(kind.ToString()), domains[component[0]]), content);
+            var draftMembers = members.Select(u => new DraftMember(u.ToMember(), u.File.Index, u.TokenStart, u.TokenEnd)).ToList();
+            drafts.Add(new CloneClassDraft(scope, first.File.File.Language, kind, similarity, draftMembers, idKey, isRun: false));
+        }
+
+        return drafts;
+    }
+
+    /// <summary>
+    /// Whole files below the size minimum that are exact copies of each other (an entrypoint script copied into every
+    /// agent), when they have MinLines lines of code, boilerplate included: a verbatim copy of a whole file is sprawl
+    /// however small, and cannot be a false friend.
+    /// </summary>
+    private static IEnumerable<CloneClassDraft> SmallFileCopies(IEnumerable<CloneUnit> files) =>
+        files
+            .GroupBy(u => (Domain: Domain(u), u.ExactHash))
+            .Where(g => g.Count() >= 2)
+            .Select(g => new CloneClassDraft(
+                CloneScope.File,
+                g.First().File.File.Language,
+                CloneKind.Exact,
+                1.0,
+                g.Select(u => new DraftMember(u.ToMember(), u.File.Index, u.TokenStart, u.TokenEnd)).ToList(),
+                StableHash.Combine(StableHash.Combine(StableHash.Tag(nameof(CloneKind.Exact)), g.Key.Domain), g.Key.ExactHash),
+                isRun: false));
+
+    /// <summary>The lowest similarity over the pairs verified inside the class, plus every other pair (small classes) or a fixed sample.</summary>
+    private static double LowestSimilarity(List<int> component, List<List<CloneUnit>> groups, Dictionary<long, double> computed, TokenTiling.Scratch scratch)
+    {
+        var lowest = 1.0;
+        var pairs = new List<(int A, int B)>();
+        if (component.Count <= ExhaustiveSimilarityGroups)
+        {
+            for (var i = 0; i < component.Count; i++)
+                for (var j = i + 1; j < component.Count; j++)
+                    pairs.Add((Math.Min(component[i], component[j]), Math.Max(component[i], component[j])));
+        }
+        else
+        {
+            var members = new HashSet<int>(component);
+            foreach (var pair in computed.Keys)
+            {
+                var (a, b) = NearCandidates.Split(pair);
+                if (members.Contains(a) && members.Contains(b))
+                    pairs.Add((a, b));
+            }
+
+            var half = component.Count / 2;
+            for (var i = 0; i < Math.Min(half, SampledSimilarityPairs); i++)
+                pairs.Add((Math.Min(component[i], component[i + half]), Math.Max(component[i], component[i + half])));
+        }
+
+        foreach (var (a, b) in pairs)
+        {
+            var key = ((long)a << 32) | (uint)b;
+            if (!computed.TryGetValue(key, out var similarity) || double.IsNaN(similarity))
+                similarity = CloneUnit.Similarity(groups[a][0], groups[b][0], scratch);
+            lowest = Math.Min(lowest, similarity);
+        }
+
+        return lowest;
+    }
+
+    private const int MaxLevel = 2;
+
+    /// <summary>The verification order: files, then classes and stages, then functions and methods.</summary>
+    private static int Level(UnitKind kind) => kind switch
+    {
+        UnitKind.File => 0,
+        UnitKind.Class or UnitKind.Stage => 1,
+        _ => 2,
+    };
+
+    /// <summary>
+    /// Two single-unit groups whose enclosing files, or enclosing classes, are already in one class: their own pair
+    /// is not verified. Such fragments are reported through the bigger class; a fragment class that reaches outside it
+    /// still gets its members through their own pairs.
+    /// </summary>
+    private static bool InsideJoinedUnits(List<CloneUnit> a, List<CloneUnit> b, Dictionary<CloneUnit, int> groupOfUnit, DisjointSets sets)
+    {
+        if (a.Count != 1 || b.Count != 1)
+            return false;
+        for (var x = a[0].Parent; x is not null; x = x.Parent)
+        {
+            if (!groupOfUnit.TryGetValue(x, out var groupX))
+                continue;
+            for (var y = b[0].Parent; y is not null; y = y.Parent)
+                if (y.Kind == x.Kind && groupOfUnit.TryGetValue(y, out var groupY) && sets.Root(groupX) == sets.Root(groupY))
+                    return true;
+        }
+
+        return false;
+    }
+
+    private static ulong Domain(CloneUnit unit)
+    {
+        var group = unit.Kind switch
+        {
+            UnitKind.File => 0UL,
+            UnitKind.Function or UnitKind.Method => 1UL,
+            UnitKind.Class => 2UL,
+            _ => 3UL,
+        };
+        return StableHash.Combine(StableHash.Combine(StableHash.Tag("unit"), (ulong)unit.File.File.Language), group);
+    }
+
+    private static void ChooseCanonical(CloneClassDraft draft, CloneOptions options, Func<string, int>? referenceCount)
+    {
+        var (index, reason) = CanonicalChooser.Choose(draft.Members.Select(m => m.Member).ToImmutableArray(), options.CanonicalFolders, referenceCount);
+        draft.Canonical = index;
+        draft.CanonicalReason = reason;
+    }
+
+    private static ImmutableArray<CloneCluster> Name(IEnumerable<CloneClassDraft> drafts)
+    {
+        var sorted = drafts
+            .Select(d => (Draft: d, Id: (d.Scope == CloneScope.File ? "file-" : "frag-") + d.IdKey.ToString("x16", CultureInfo.InvariantCulture).Substring(0, 12)))
+            .OrderBy(d => d.Draft.Scope)
+            .ThenBy(d => d.Draft.Members[0].Member.Path, StringComparer.Ordinal)
+            .ThenBy(d => d.Draft.Members[0].Member.StartLine)
+            .ThenBy(d => d.Draft.Members[0].Member.EndLine)
+            .ThenBy(d => d.Id, StringComparer.Ordinal)
+            .ToList();
+        var used = new Dictionary<string, int>(StringComparer.Ordinal);
+        var clusters = ImmutableArray.CreateBuilder<CloneCluster>(sorted.Count);
+        foreach (var (draft, baseId) in sorted)
+        {
+            var id = baseId;
+            if (used.TryGetValue(baseId, out var seen))
+                id = baseId + "-" + (seen + 1).ToString(CultureInfo.InvariantCulture);
+            used[baseId] = seen + 1;
+            clusters.Add(new CloneCluster(
+                id,
+                draft.Language,
+                draft.Scope,
+                draft.Kind,
+                draft.Similarity,
+                draft.Members.Select(m => m.Member).ToImmutableArray(),
+                draft.Canonical,
+                draft.CanonicalReason));
+        }
+
+        return clusters.MoveToImmutable();
+    }
+}

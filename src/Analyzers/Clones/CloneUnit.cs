@@ -1,0 +1,96 @@
+namespace Consolidate.Analyzers.Clones;
+
+/// <summary>
+/// A file or a syntactic unit (function, method, class, stage) that may be a clone-class member: where it is, the
+/// exact and renamed hashes of its whole code-token sequence, and its size without boilerplate. Its near-clone
+/// sequence is <see cref="FileFingerprint.Filtered"/>[FilteredStart..FilteredEnd); no token copies are kept.
+/// </summary>
+internal sealed class CloneUnit
+{
+    public CloneUnit(FileFingerprint file, UnitKind kind, string? symbol, int startLine, int endLine, int tokenStart, int tokenEnd, CloneUnit? parent = null)
+    {
+        File = file;
+        Parent = parent;
+        Kind = kind;
+        Symbol = symbol;
+        StartLine = startLine;
+        EndLine = endLine;
+        TokenStart = tokenStart;
+        TokenEnd = tokenEnd;
+        FilteredStart = file.FilteredBefore[tokenStart];
+        FilteredEnd = file.FilteredBefore[tokenEnd];
+        ExactHash = file.ExactHash(tokenStart, tokenEnd);
+        RenamedHash = file.RenamedHash(tokenStart, tokenEnd);
+        CodeLines = file.CodeLines(tokenStart, tokenEnd).Lines;
+    }
+
+    public FileFingerprint File { get; }
+
+    /// <summary>The unit this one is nested in (the file for a top-level function), null for a file.</summary>
+    public CloneUnit? Parent { get; }
+
+    public UnitKind Kind { get; }
+
+    public string? Symbol { get; }
+
+    public int StartLine { get; }
+
+    public int EndLine { get; }
+
+    public int TokenStart { get; }
+
+    public int TokenEnd { get; }
+
+    public int FilteredStart { get; }
+
+    public int FilteredEnd { get; }
+
+    public ulong ExactHash { get; }
+
+    public ulong RenamedHash { get; }
+
+    public int CodeLines { get; }
+
+    public int CodeTokens => FilteredEnd - FilteredStart;
+
+    public string Path => File.File.Path;
+
+    public ReadOnlySpan<ulong> Filtered => File.Filtered.AsSpan(FilteredStart, FilteredEnd - FilteredStart);
+
+    public ReadOnlySpan<ulong> FilteredNames => File.FilteredNames.AsSpan(FilteredStart, FilteredEnd - FilteredStart);
+
+    /// <summary>5-gram keys of <see cref="Filtered"/> (grams crossing the unit's end left out).</summary>
+    public ReadOnlySpan<ulong> Grams =>
+        CodeTokens < TokenTiling.MinimumMatch ? [] : File.Grams.AsSpan(FilteredStart, CodeTokens - TokenTiling.MinimumMatch + 1);
+
+    /// <summary>The sorted 5-grams, built on first use (several threads may race to build it; any result is the same).</summary>
+    public TokenTiling.SortedGrams SortedGrams
+    {
+        get
+        {
+            var grams = sortedGrams;
+            if (grams is null)
+            {
+                grams = new TokenTiling.SortedGrams(Grams);
+                Interlocked.CompareExchange(ref sortedGrams, grams, null);
+            }
+
+            return grams;
+        }
+    }
+
+    private TokenTiling.SortedGrams? sortedGrams;
+
+    /// <summary>The near-clone similarity of two units (<see cref="TokenTiling"/>); below <paramref name="threshold"/> it may be a bound.</summary>
+    public static double Similarity(CloneUnit a, CloneUnit b, TokenTiling.Scratch scratch, double threshold = 0) =>
+        TokenTiling.Similarity(
+            new TokenTiling.Sequence(a.Filtered, a.FilteredNames, a.SortedGrams),
+            new TokenTiling.Sequence(b.Filtered, b.FilteredNames, b.SortedGrams),
+            FileFingerprint.IdentifierPlaceholder,
+            threshold,
+            scratch);
+
+    public bool IsLargeEnough(CloneOptions options) => CodeTokens >= options.MinTokens && CodeLines >= options.MinLines;
+
+    public CloneMember ToMember() => new(Path, StartLine, EndLine, Symbol);
+}
