@@ -179,7 +179,7 @@ public static class CloneIndex
             Parallel.For(from, to, parallel, () => new TokenTiling.Scratch(), (i, _, scratch) =>
             {
                 var (a, b) = NearCandidates.Split(candidates[i]);
-                similarities[i] = InsideJoinedUnits(groups[a], groups[b], groupOfUnit, sets)
+                similarities[i] = InsideJoinedUnits(groups[a], groups[b], groupOfUnit, sets) || Nested(groups[a], groups[b])
                     ? double.NaN
                     : CloneUnit.Similarity(groups[a][0], groups[b][0], scratch, options.NearThreshold);
                 return scratch;
@@ -235,11 +235,47 @@ public static class CloneIndex
             }
 
             var idKey = StableHash.Combine(StableHash.Combine(StableHash.Tag(kind.ToString()), domains[component[0]]), content);
-            var draftMembers = members.Select(u => new DraftMember(u.ToMember(), u.File.Index, u.TokenStart, u.TokenEnd)).ToList();
+            var draftMembers = OutermostOnly(members);
+            if (draftMembers.Count < 2)
+                continue;
             drafts.Add(new CloneClassDraft(scope, first.File.File.Language, kind, similarity, draftMembers, idKey, isRun: false));
         }
 
         return drafts;
+    }
+
+    /// <summary>
+    /// A function and a function nested in it (a decorator's wrapper) can be near clones of each other and of another
+    /// file's pair: code and a part of itself are never two copies, so such pairs are not verified (a sample of each
+    /// group is checked, which keeps a group repeated everywhere cheap).
+    /// </summary>
+    private static bool Nested(List<CloneUnit> a, List<CloneUnit> b)
+    {
+        const int Sample = 16;
+        for (var i = 0; i < Math.Min(a.Count, Sample); i++)
+            for (var j = 0; j < Math.Min(b.Count, Sample); j++)
+                if (a[i].File == b[j].File && a[i].TokenStart < b[j].TokenEnd && b[j].TokenStart < a[i].TokenEnd)
+                    return true;
+        return false;
+    }
+
+    /// <summary>The members of a class without those inside another member of the same file (joined transitively).</summary>
+    private static List<DraftMember> OutermostOnly(List<CloneUnit> members)
+    {
+        var kept = new List<DraftMember>(members.Count);
+        foreach (var unit in members.OrderBy(u => u.File.Index).ThenBy(u => u.TokenStart).ThenByDescending(u => u.TokenEnd))
+        {
+            if (kept.Count > 0 && kept[^1].File == unit.File.Index && unit.TokenStart < kept[^1].TokenEnd)
+                continue;
+            kept.Add(new DraftMember(unit.ToMember(), unit.File.Index, unit.TokenStart, unit.TokenEnd));
+        }
+
+        // Keep the engine's member order (the draft sorts members later; this keeps that step's input as before).
+        var order = new Dictionary<(int, int, int), int>();
+        for (var i = 0; i < members.Count; i++)
+            order.TryAdd((members[i].File.Index, members[i].TokenStart, members[i].TokenEnd), i);
+        kept.Sort((x, y) => order[(x.File, x.TokenStart, x.TokenEnd)].CompareTo(order[(y.File, y.TokenStart, y.TokenEnd)]));
+        return kept;
     }
 
     /// <summary>

@@ -149,9 +149,13 @@ internal static class StatementRunFinder
                 var first = elements[start];
                 var last = elements[start + length - 1];
                 var file = files[fileOf[start]];
+                if (members.Exists(m => m.File == fileOf[start] && m.TokenStart < last.TokenEnd && first.TokenStart < m.TokenEnd))
+                    continue;
                 members.Add(new DraftMember(new CloneMember(file.File.Path, first.StartLine, last.EndLine, first.Symbol), fileOf[start], first.TokenStart, last.TokenEnd));
             }
 
+            if (members.Count < 2)
+                continue;
             var head = nodeKeys[nodesOfClass[0]];
             var language = files[fileOf[head.Start]].File.Language;
             var kind = exact ? CloneKind.Exact : CloneKind.Renamed;
@@ -181,7 +185,7 @@ internal static class StatementRunFinder
                     }
 
                     var length = Extend(p, q);
-                    if (length == 0 || !seen.Add((p, q, length)))
+                    if (length == 0 || Overlap(p, q, length) || !seen.Add((p, q, length)))
                         continue;
                     if (!LargeEnough(p, length) || !LargeEnough(q, length))
                         continue;
@@ -192,6 +196,13 @@ internal static class StatementRunFinder
                 }
             }
         }
+
+        // Nested sequences of one file (a block and the statements inside it) can hold the same tokens: such a pair is
+        // the code and itself, never a clone.
+        bool Overlap(int p, int q, int length) =>
+            fileOf[p] == fileOf[q]
+            && elements[p].TokenStart < elements[q + length - 1].TokenEnd
+            && elements[q].TokenStart < elements[p + length - 1].TokenEnd;
 
         bool LeftExtendable(int p, int q) =>
             p > 0 && q > 0 && segments[p - 1] == segments[p] && segments[q - 1] == segments[q] && renamed[p - 1] == renamed[q - 1];

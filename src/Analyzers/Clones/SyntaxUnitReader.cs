@@ -47,6 +47,8 @@ internal static class SyntaxUnitReader
                 inClass = false;
             }
 
+            var wrapper = node.Kind is NodeKind.Statement or NodeKind.Block or NodeKind.Instruction;
+            var (wrapperStart, wrapperEnd) = wrapper ? file.TokenRange(node.Span) : (0, 0);
             var open = false;
             foreach (var child in node.Children)
             {
@@ -58,6 +60,12 @@ internal static class SyntaxUnitReader
 
                 var (start, end) = file.TokenRange(child.Span);
                 if (end <= start)
+                    continue;
+
+                // A statement or block wrapping exactly one child with the same tokens (a body block holding one
+                // statement) is already an element of its parent's sequence; listing the child again would pair the
+                // code with itself.
+                if (wrapper && start == wrapperStart && end == wrapperEnd)
                     continue;
                 if (!open)
                     segment++;

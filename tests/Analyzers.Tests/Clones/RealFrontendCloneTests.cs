@@ -57,4 +57,48 @@ public sealed class RealFrontendCloneTests
             Assert.True(score.Recall >= (score.Kind == CloneKind.Near ? 0.85 : 0.95), report);
         }
     }
+
+    [Fact]
+    public void A_block_holding_one_statement_is_not_a_clone_of_that_statement()
+    {
+        // Python's try body here is one if/elif chain: the body block and the if statement span the same tokens, at
+        // two nesting levels. Seen on a real repository as hundreds of classes pairing code with itself.
+        const string Code = """
+            import tarfile
+            import zipfile
+
+
+            def extract(path, kind, dest, found):
+                try:
+                    if kind == 'zip':
+                        with zipfile.ZipFile(path, 'r') as archive:
+                            for entry in archive.infolist():
+                                if entry.is_dir():
+                                    continue
+                                target = dest / entry.filename
+                                target.parent.mkdir(parents=True, exist_ok=True)
+                                archive.extract(entry, dest)
+                                found.append({'path': str(target), 'size': target.stat().st_size})
+                    elif kind == 'tar':
+                        with tarfile.open(path, 'r:*') as archive:
+                            for member in archive.getmembers():
+                                if not member.isfile():
+                                    continue
+                                archive.extract(member, dest)
+                                found.append({'path': str(dest / member.name), 'size': member.size})
+                    else:
+                        found.append({'path': str(path), 'size': 0, 'note': 'unsupported archive'})
+                except OSError as error:
+                    found.append({'path': str(path), 'size': 0, 'note': str(error)})
+                return found
+
+            """;
+
+        Assert.Empty(CloneRun.Of(RealFrontendFiles.Files(("tools/extract.py", Code))));
+
+        // Control: a second file with the same function is one clone class of two distinct members.
+        var control = Assert.Single(CloneRun.Of(RealFrontendFiles.Files(("tools/extract.py", Code), ("ops/unpack.py", "import os\n\n\n" + Code))));
+        Assert.Equal(2, control.Members.Length);
+        Assert.Equal(2, control.Members.Select(m => m.Path).Distinct().Count());
+    }
 }
