@@ -1,4 +1,5 @@
 using Consolidate.Analyzers.Clones;
+using Consolidate.Tests.Support;
 
 namespace Consolidate.Analyzers.Tests.Clones.Accuracy;
 
@@ -23,6 +24,46 @@ public sealed class CloneAccuracyTests
             Assert.True(score.Precision >= 0.95, report);
             Assert.True(score.Recall >= (score.Kind == CloneKind.Near ? 0.85 : 0.95), report);
         }
+    }
+
+    /// <summary>The same scoring on the tokens of the real frontends (tree-sitter-bash, CPython, the Dockerfile reader).</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Planted_clones_are_found_through_the_real_frontends(int seed)
+    {
+        var repository = new SyntheticRepositoryGenerator(seed).Generate();
+        var files = RealFrontendFiles.Files([.. repository.Files]);
+
+        var clusters = CloneIndex.Build(files, new CloneOptions(), null, CancellationToken.None);
+        var scores = CloneAccuracy.Score(repository.Classes, clusters);
+
+        var report = string.Join("\n", scores) + "\n" + Misses(repository, clusters, scores);
+        foreach (var score in scores)
+        {
+            Assert.True(score.Precision >= 0.95, report);
+            Assert.True(score.Recall >= (score.Kind == CloneKind.Near ? 0.85 : 0.95), report);
+        }
+    }
+
+    /// <summary>
+    /// Writes the generated repository of seed 1 and its planted classes (truth.json) to the folder named by
+    /// CONSOLIDATE_ACCURACY_EXPORT, for benchmarks/score-jscpd.py to score other tools on the same ground truth. Without
+    /// the variable it checks that the export is complete (every planted member's lines exist in its file).
+    /// </summary>
+    [Fact]
+    public void The_generated_repository_exports_with_its_ground_truth()
+    {
+        var repository = new SyntheticRepositoryGenerator(1).Generate();
+        var target = Environment.GetEnvironmentVariable("CONSOLIDATE_ACCURACY_EXPORT");
+        using var scratch = new TempTree();
+        var root = string.IsNullOrEmpty(target) ? scratch.Root : target;
+        SyntheticExport.Write(repository, root);
+
+        foreach (var planted in repository.Classes)
+            foreach (var member in planted.Members)
+                Assert.True(File.ReadAllLines(Path.Combine(root, member.Path)).Length >= member.EndLine, $"{member.Path}:{member.EndLine}");
+        Assert.True(File.Exists(Path.Combine(root, "truth.json")));
     }
 
     private static string Misses(SyntheticRepository repository, IReadOnlyList<CloneCluster> clusters, IEnumerable<KindAccuracy> scores)
