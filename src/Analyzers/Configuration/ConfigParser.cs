@@ -17,13 +17,23 @@ public static class ConfigParser
     {
         var errors = ImmutableArray.CreateBuilder<ConfigError>();
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(new Parser(scanner));
         }
         catch (YamlException e)
         {
             errors.Add(new ConfigError(fileName, (int)e.Start.Line, "(yaml)", e.InnerException?.Message ?? e.Message));
+            return (null, errors.ToImmutable());
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet 16 throws these instead of a YamlException for some malformed input (an unclosed flow
+            // collection, a block scalar indicator in a plain scalar, an invalid tag); the scanner's position is
+            // where it gave up.
+            var reason = e is InvalidOperationException ? "invalid YAML syntax (an unclosed '[' or '{', a stray '|' or '>', or similar)" : e.Message;
+            errors.Add(new ConfigError(fileName, (int)Math.Max(1, scanner.CurrentPosition.Line), "(yaml)", reason));
             return (null, errors.ToImmutable());
         }
 

@@ -83,6 +83,9 @@ public sealed class EditorConfigFile
         var top = preamble.ToImmutable();
         var isRoot = top.TryGetValue("root", out var r) && r.Value.Equals("true", StringComparison.OrdinalIgnoreCase);
         var isGlobal = forceGlobal || (top.TryGetValue("is_global", out var g) && g.Value.Equals("true", StringComparison.OrdinalIgnoreCase));
+        foreach (var section in sections)
+            if (section.GlobError is { } globError)
+                errors.Add(new ConfigError(path, section.Line, $"[{section.Glob}]", globError));
         if (isGlobal)
             sections.Insert(0, new Section(null, 0, top));
         return new EditorConfigFile(path, directory, isRoot, isGlobal, sections.ToImmutable(), errors.ToImmutable());
@@ -98,9 +101,23 @@ public sealed class EditorConfigFile
             Glob = glob;
             Line = line;
             Properties = properties;
-            if (glob is not null)
-                matcher = new Regex(GlobToRegex(glob), RegexOptions.CultureInvariant);
+            if (glob is null)
+                return;
+            try
+            {
+                matcher = new Regex(GlobToRegex(glob), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            }
+            catch (ArgumentException)
+            {
+                // GlobToRegex escapes everything it does not translate, so this is a safety net: a glob that still
+                // makes no pattern matches nothing, and the file reports it.
+                matcher = new Regex("(?!)", RegexOptions.None, TimeSpan.FromSeconds(1));
+                GlobError = $"section [{glob}] is not a valid glob; it matches no file";
+            }
         }
+
+        /// <summary>Why the glob matches nothing, when it could not be translated; null when it is fine.</summary>
+        public string? GlobError { get; }
 
         public string? Glob { get; }
 
@@ -146,8 +163,7 @@ public sealed class EditorConfigFile
                         break;
                     }
 
-                    var body = glob[(i + 1)..close];
-                    sb.Append('[').Append(body.StartsWith('!') ? "^" + Regex.Escape(body[1..]).Replace("\\-", "-") : Regex.Escape(body).Replace("\\-", "-")).Append(']');
+                    sb.Append(CharacterClass(glob[(i + 1)..close]));
                     i = close;
                     break;
                 }
@@ -158,9 +174,7 @@ public sealed class EditorConfigFile
                     var range = close > 0 ? Regex.Match(glob[(i + 1)..close], @"^(-?\d+)\.\.(-?\d+)$") : Match.Empty;
                     if (range.Success)
                     {
-                        var lo = int.Parse(range.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-                        var hi = int.Parse(range.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
-                        sb.Append("(?:").Append(string.Join("|", Enumerable.Range(Math.Min(lo, hi), Math.Abs(hi - lo) + 1))).Append(')');
+                        sb.Append(NumberRange(range.Groups[1].Value, range.Groups[2].Value));
                         i = close;
                         break;
                     }
@@ -188,5 +202,54 @@ public sealed class EditorConfigFile
 
         sb.Append(new string(')', braceDepth)).Append('$');
         return sb.ToString();
+    }
+
+    /// <summary>Ranges listed one by one up to this many numbers; a wider range matches any integer of the file name.</summary>
+    private const int MaxListedRange = 1000;
+
+    /// <summary><c>{lo..hi}</c>: the integers between, listed, so a glob like <c>{0..2147483647}</c> cannot exhaust memory.</summary>
+    private static string NumberRange(string loText, string hiText)
+    {
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        if (!long.TryParse(loText, System.Globalization.NumberStyles.AllowLeadingSign, culture, out var lo)
+            || !long.TryParse(hiText, System.Globalization.NumberStyles.AllowLeadingSign, culture, out var hi))
+            return "-?[0-9]+";
+        var (from, to) = (Math.Min(lo, hi), Math.Max(lo, hi));
+        if (to - from >= MaxListedRange)
+            return "-?[0-9]+";
+        var numbers = new List<string>();
+        for (var n = from; n <= to; n++)
+            numbers.Add(n.ToString(culture));
+        return "(?:" + string.Join("|", numbers) + ")";
+    }
+
+    /// <summary>
+    /// <c>[...]</c> and <c>[!...]</c>: every member written as a \uXXXX escape, so no character of the glob can change
+    /// the pattern; a reversed range (<c>z-a</c>) matches nothing, as an empty class does.
+    /// </summary>
+    private static string CharacterClass(string body)
+    {
+        var negated = body.StartsWith('!');
+        if (negated)
+            body = body[1..];
+        var members = new StringBuilder();
+        for (var i = 0; i < body.Length; i++)
+        {
+            if (i + 2 < body.Length && body[i + 1] == '-')
+            {
+                if (body[i] <= body[i + 2])
+                    members.Append(Escape(body[i])).Append('-').Append(Escape(body[i + 2]));
+                i += 2;
+                continue;
+            }
+
+            members.Append(Escape(body[i]));
+        }
+
+        if (members.Length == 0)
+            return negated ? "[^/]" : "(?!)";
+        return (negated ? "[^/" : "[") + members + "]";
+
+        static string Escape(char c) => "\\u" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
     }
 }

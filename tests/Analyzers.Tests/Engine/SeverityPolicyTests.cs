@@ -52,6 +52,15 @@ public sealed class SeverityPolicyTests
     [InlineData("file{1..3}.sh", "file2.sh", true)]
     [InlineData("file{1..3}.sh", "file4.sh", false)]
     [InlineData("[ab].sh", "b.sh", true)]
+    [InlineData("[!ab].sh", "c.sh", true)]
+    [InlineData("[!ab].sh", "a.sh", false)]
+    [InlineData("[a-c].sh", "b.sh", true)]
+    [InlineData("[c-a].sh", "b.sh", false)]
+    [InlineData("[^$.].sh", "$.sh", true)]
+    [InlineData("[].sh", "a.sh", false)]
+    [InlineData("file{0..2147483647}.sh", "file42.sh", true)]
+    [InlineData("file{0..99999999999999999999}.sh", "file42.sh", true)]
+    [InlineData("file{0..2147483647}.sh", "filex.sh", false)]
     public void Editorconfig_globs(string glob, string path, bool expected) =>
         Assert.Equal(expected, new System.Text.RegularExpressions.Regex(EditorConfigFile.GlobToRegex(glob)).IsMatch(path));
 
