@@ -19,7 +19,7 @@ internal sealed class PythonTreeSitterTokenizer : IDisposable
 {
     private const int MaxInternedLength = 32;
 
-    private readonly Lazy<LanguageLoad> language;
+    private readonly Lazy<LanguageLoad<PythonLanguage>> language;
     private readonly ConcurrentBag<PythonLeafReader> idleReaders = new();
     private readonly int maxIdleReaders = Math.Max(2, Environment.ProcessorCount * 2);
     private volatile bool disposed;
@@ -32,7 +32,7 @@ internal sealed class PythonTreeSitterTokenizer : IDisposable
     /// <summary>A seam for tests: <paramref name="loadLanguage"/> stands for the first call into the native library.</summary>
     internal PythonTreeSitterTokenizer(Func<PythonLanguage> loadLanguage)
     {
-        language = new Lazy<LanguageLoad>(() => LanguageLoad.From(loadLanguage), LazyThreadSafetyMode.ExecutionAndPublication);
+        language = new Lazy<LanguageLoad<PythonLanguage>>(() => LanguageLoad<PythonLanguage>.From(loadLanguage), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Why tree-sitter cannot be used (the native library is missing or broken), or null when it can.</summary>
@@ -216,31 +216,6 @@ internal sealed class PythonTreeSitterTokenizer : IDisposable
             var created = slice.ToString();
             interned[created] = created;
             return created;
-        }
-    }
-
-    /// <summary>The grammar, or why the native library could not be used (kept, so a missing library costs one probe).</summary>
-    private sealed record LanguageLoad(PythonLanguage? Language, string? Failure)
-    {
-        public static LanguageLoad From(Func<PythonLanguage> load)
-        {
-            const string Library = TreeSitterApi.LibraryFileName;
-            try
-            {
-                return new LanguageLoad(load(), null);
-            }
-            catch (DllNotFoundException ex)
-            {
-                return new LanguageLoad(null, $"tree-sitter native library {Library} not found next to Consolidate.Analyzers.dll: {ex.Message}");
-            }
-            catch (EntryPointNotFoundException ex)
-            {
-                return new LanguageLoad(null, $"tree-sitter native library {Library} next to Consolidate.Analyzers.dll lacks an entry point: {ex.Message}");
-            }
-            catch (BadImageFormatException ex)
-            {
-                return new LanguageLoad(null, $"tree-sitter native library {Library} next to Consolidate.Analyzers.dll cannot be loaded: {ex.Message}");
-            }
         }
     }
 }

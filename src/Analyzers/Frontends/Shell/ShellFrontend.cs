@@ -15,7 +15,7 @@ public sealed class ShellFrontend : IFrontend, IShellParser
     public static readonly TimeSpan DefaultParseBudget = TimeSpan.FromSeconds(5);
 
     private readonly TimeSpan parseBudget;
-    private readonly Lazy<LanguageLoad> language;
+    private readonly Lazy<LanguageLoad<BashLanguage>> language;
     private readonly ConcurrentBag<BashParser> idleParsers = new();
     private readonly int maxIdleParsers = Math.Max(2, Environment.ProcessorCount * 2);
 
@@ -34,7 +34,7 @@ public sealed class ShellFrontend : IFrontend, IShellParser
     internal ShellFrontend(TimeSpan parseBudget, Func<BashLanguage> loadLanguage)
     {
         this.parseBudget = parseBudget;
-        language = new Lazy<LanguageLoad>(() => LanguageLoad.From(loadLanguage), LazyThreadSafetyMode.ExecutionAndPublication);
+        language = new Lazy<LanguageLoad<BashLanguage>>(() => LanguageLoad<BashLanguage>.From(loadLanguage), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public Language Language => Language.Shell;
@@ -106,30 +106,5 @@ public sealed class ShellFrontend : IFrontend, IShellParser
             null,
             ImmutableArray.Create(new ParseIssue(span.StartLine, span.StartColumn, message)),
             Failed: true);
-    }
-
-    /// <summary>The grammar, or why the native library could not be used (kept, so a missing library costs one probe).</summary>
-    private sealed record LanguageLoad(BashLanguage? Language, string? Failure)
-    {
-        public static LanguageLoad From(Func<BashLanguage> load)
-        {
-            const string Library = TreeSitterApi.LibraryFileName;
-            try
-            {
-                return new LanguageLoad(load(), null);
-            }
-            catch (DllNotFoundException ex)
-            {
-                return new LanguageLoad(null, $"tree-sitter native library {Library} not found next to Consolidate.Analyzers.dll: {ex.Message}");
-            }
-            catch (EntryPointNotFoundException ex)
-            {
-                return new LanguageLoad(null, $"tree-sitter native library {Library} next to Consolidate.Analyzers.dll lacks an entry point: {ex.Message}");
-            }
-            catch (BadImageFormatException ex)
-            {
-                return new LanguageLoad(null, $"tree-sitter native library {Library} next to Consolidate.Analyzers.dll cannot be loaded: {ex.Message}");
-            }
-        }
     }
 }
