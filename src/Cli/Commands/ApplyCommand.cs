@@ -11,8 +11,9 @@ namespace Consolidate.Cli.Commands;
 /// <summary>
 /// <c>consolidate-analyze apply DIR [--repo PATH] [--only NN,...] [--allow-dirty]</c>: applies a patch set as one
 /// transaction with a checkpoint under <c>REPO/.consolidate/checkpoints/</c> (<see cref="PatchSetApplier"/>). Exit 0 when
-/// applied and re-validated; 2 when refused (nothing changed) or when it failed and the tree was restored (the message
-/// says which, and what to run when restoring failed too).
+/// applied and re-validated; 1 when the re-validation failed and the tree was restored (the checks that failed are
+/// named); 2 when refused (nothing changed) or when a write failed and the tree was restored (the message says which,
+/// and what to run when restoring failed too).
 /// </summary>
 public static class ApplyCommand
 {
@@ -69,7 +70,7 @@ public static class ApplyCommand
                 stderr.WriteLine(problem.StartsWith("  ", StringComparison.Ordinal) ? problem : $"error: {problem}");
             if (outcome.Status == ApplyStatus.Refused)
                 stderr.WriteLine("nothing was changed.");
-            return ExitCodes.UsageOrInputError;
+            return outcome.Status == ApplyStatus.ValidationFailedAndRestored ? ExitCodes.Findings : ExitCodes.UsageOrInputError;
         }
 
         var files = checkpoint!.Files;

@@ -6,7 +6,7 @@ namespace Consolidate.Cli.Commands;
 
 /// <summary>
 /// <c>consolidate-analyze checkpoints [--repo PATH]</c>: lists the checkpoints (id, state, files, patch set), oldest
-/// first, and points out a pending one (an interrupted apply) with the rollback that restores it. Exit 0; 2 when the
+/// first, and points out one still in progress (an interrupted apply) with the rollback that restores it. Exit 0; 2 when the
 /// folder does not exist.
 /// </summary>
 public static class CheckpointsCommand
@@ -48,12 +48,12 @@ public static class CheckpointsCommand
 
             var state = checkpoint.State switch
             {
-                CheckpointState.Pending => "pending",
+                CheckpointState.InProgress => "in-progress",
                 CheckpointState.Applied => "applied",
                 _ => "rolled-back",
             };
             stdout.WriteLine($"{id}  {state,-11}  {checkpoint.Files.Length,4} file(s)  {checkpoint.PatchSet} ({string.Join(", ", checkpoint.Patches)})");
-            if (checkpoint.State == CheckpointState.Pending)
+            if (checkpoint.State == CheckpointState.InProgress)
                 stdout.WriteLine($"  interrupted apply: the tree may be half changed; restore it with 'consolidate-analyze rollback {id} --repo {repository}'");
             if (checkpoint.Reason is not null)
                 stdout.WriteLine($"  rolled back automatically: {checkpoint.Reason}");

@@ -15,6 +15,6 @@ public enum ApplyStatus
     /// <summary>The files are changed but the re-scan found them worse; everything was restored from the checkpoint.</summary>
     ValidationFailedAndRestored,
 
-    /// <summary>A write failed and so did restoring; the checkpoint stays <c>pending</c> and <c>rollback</c> restores it.</summary>
+    /// <summary>A write failed and so did restoring; the checkpoint stays <c>in-progress</c> and <c>rollback</c> restores it.</summary>
     FailedNeedsRollback,
 }

@@ -33,6 +33,8 @@ public static class CheckpointRestorer
             var isOriginal = exists == file.ExistedBefore && (!exists || now == file.Sha256);
             if (!isAfter && !isOriginal)
                 changed.Add(exists ? (file.ExistsAfter ? $"{file.Path} (changed after the apply)" : $"{file.Path} (created again after the apply deleted it)") : $"{file.Path} (deleted after the apply)");
+            else if (exists && file.ExistedBefore && file.Mode is not null && CheckpointStore.ModeText(fileSystem.GetMode(full)) != file.Mode)
+                changed.Add($"{file.Path} (mode changed after the apply: {CheckpointStore.ModeText(fileSystem.GetMode(full))}, was {file.Mode})");
         }
 
         return changed;
@@ -103,5 +105,33 @@ public static class CheckpointRestorer
 
         foreach (var folder in touchedFolders.Where(fileSystem.DirectoryExists))
             fileSystem.FlushDirectory(folder);
+
+        Verify(root, checkpoint, fileSystem);
+    }
+
+    /// <summary>Reads every recorded path back: the original bytes and mode where a file existed, nothing where none did.</summary>
+    private static void Verify(string root, Checkpoint checkpoint, IFileSystem fileSystem)
+    {
+        var wrong = new List<string>();
+        foreach (var file in checkpoint.Files)
+        {
+            var full = Path.Combine(root, file.Path);
+            if (!file.ExistedBefore)
+            {
+                if (fileSystem.EntryExists(full))
+                    wrong.Add($"{file.Path} should not exist");
+            }
+            else if (!fileSystem.FileExists(full))
+            {
+                wrong.Add($"{file.Path} is missing");
+            }
+            else if (CheckpointStore.Sha256(fileSystem.ReadAllBytes(full)) != file.Sha256 || CheckpointStore.ModeText(fileSystem.GetMode(full)) != file.Mode)
+            {
+                wrong.Add($"{file.Path} differs from its recorded original");
+            }
+        }
+
+        if (wrong.Count > 0)
+            throw new InvalidDataException($"after restoring checkpoint {checkpoint.Id}, {string.Join("; ", wrong)}");
     }
 }

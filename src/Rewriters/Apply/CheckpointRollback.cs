@@ -1,9 +1,11 @@
+using Consolidate.Rewriters.Validation;
+
 namespace Consolidate.Rewriters.Apply;
 
 /// <summary>
-/// <c>rollback</c>: restores a checkpoint (the given id, else the latest applied or pending one) byte for byte and mode
+/// <c>rollback</c>: restores a checkpoint (the given id, else the latest applied or in-progress one) byte for byte and mode
 /// for mode. Files changed after the apply (neither what the apply left nor the original) are listed and the rollback
-/// refused unless forced, so later work is never overwritten silently. A pending checkpoint (an interrupted apply) is
+/// refused unless forced, so later work is never overwritten silently. A checkpoint still in progress (an interrupted apply) is
 /// restored the same way: each file is either untouched, already new, or has a leftover temp file, all of which restoring
 /// handles.
 /// </summary>
@@ -42,14 +44,25 @@ public sealed class CheckpointRollback
             {
                 checkpoint = store.List()
                     .Select(c => c.Checkpoint)
-                    .LastOrDefault(c => c?.State is CheckpointState.Applied or CheckpointState.Pending);
+                    .LastOrDefault(c => c?.State is CheckpointState.Applied or CheckpointState.InProgress);
                 if (checkpoint is null)
                     return Refused($"no applied checkpoint to roll back in {root} (see 'consolidate-analyze checkpoints')");
             }
 
             var notes = new List<string>();
-            if (checkpoint.State == CheckpointState.Pending)
-                notes.Add($"checkpoint {checkpoint.Id} was left pending: an apply was interrupted part-way; restoring every file it recorded");
+            if (checkpoint.State == CheckpointState.InProgress)
+                notes.Add($"checkpoint {checkpoint.Id} is still in progress: an apply was interrupted part-way; restoring every file it recorded");
+
+            // checkpoint.json is only data: a path in it that leaves the repository is refused like one in a patch.
+            var unsafePaths = checkpoint.Files.Select(f => f.Path)
+                .Concat(checkpoint.CreatedDirectories.Select(d => d.Path))
+                .Concat(checkpoint.RemovedDirectories.Select(d => d.Path))
+                .Select(p => (Path: p, Problem: PathGuard.Problem(root, p) ?? (p.Split('/')[0] == CheckpointStore.StateFolder ? "a path inside the checkpoints folder" : null)))
+                .Where(p => p.Problem is not null)
+                .Select(p => $"checkpoint {checkpoint.Id} names '{p.Path}': {p.Problem}; refusing to restore it")
+                .ToList();
+            if (unsafePaths.Count > 0)
+                return new RollbackOutcome(RollbackStatus.Refused, checkpoint, [], [.. unsafePaths], [.. notes]);
 
             var changed = CheckpointRestorer.ChangedSinceApply(root, checkpoint, fileSystem);
             if (changed.Count > 0 && !force)

@@ -1,13 +1,14 @@
 namespace Consolidate.Rewriters.Apply;
 
 /// <summary>
-/// Where a checkpoint stands: <see cref="Pending"/> is written before the first change of the tree and stays when an
-/// apply is interrupted (the tree may be half changed; <c>rollback</c> restores it), <see cref="Applied"/> once every
-/// file is in place, <see cref="RolledBack"/> once the original files are back.
+/// Where a checkpoint stands (<c>in-progress</c>, <c>applied</c>, <c>rolled-back</c> in checkpoint.json):
+/// <see cref="InProgress"/> is written before the first change of the tree and stays when an apply is interrupted (the
+/// tree may be half changed; the next command says so and <c>rollback</c> restores it), <see cref="Applied"/> once every
+/// file is in place and re-validated, <see cref="RolledBack"/> once the original files are back.
 /// </summary>
 public enum CheckpointState
 {
-    Pending,
+    InProgress,
     Applied,
     RolledBack,
 }

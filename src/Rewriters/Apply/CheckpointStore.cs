@@ -8,15 +8,20 @@ using System.Text.RegularExpressions;
 namespace Consolidate.Rewriters.Apply;
 
 /// <summary>
-/// The checkpoints of one repository, under <c>REPO/.consolidate/checkpoints/&lt;id&gt;/</c>: <c>checkpoint.json</c> and
-/// <c>files/NNNN</c> (the original bytes of each touched file). Every write goes through <see cref="IFileSystem"/>: new
-/// files are flushed, the manifest is replaced by rename, and folders are flushed, so a checkpoint read back after a
-/// crash is whole. The scanner skips <c>.consolidate/</c>; users should git-ignore it.
+/// The checkpoints of one repository, under <c>REPO/.consolidate/checkpoints/&lt;id&gt;/</c>: <c>checkpoint.json</c>,
+/// <c>files/NNNN</c> (the original bytes of each touched file) and <c>patchset/</c> (a copy of the manifest and the
+/// patches applied). Every write goes through <see cref="IFileSystem"/>: new files are flushed, the manifest is replaced
+/// by rename, and folders are flushed, so a checkpoint read back after a crash is whole. The scanner never enters
+/// <c>.consolidate/</c>, and the folder holds a <c>.gitignore</c> of <c>*</c> (as virtual environments do), so git
+/// ignores it without an edit to the repository's own .gitignore and the tree stays clean.
 /// </summary>
 public sealed partial class CheckpointStore
 {
     public const string StateFolder = ".consolidate";
     public const string ManifestName = "checkpoint.json";
+
+    /// <summary>What <c>.consolidate/.gitignore</c> holds: git ignores the whole folder, that file included.</summary>
+    public const string IgnoreEverything = "# Written by consolidate-analyze: checkpoints of 'apply' (original bytes for 'rollback'); never committed.\n*\n";
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -61,29 +66,51 @@ public sealed partial class CheckpointStore
         return null;
     }
 
-    /// <summary>Writes the original files and then the manifest (state pending), flushing each file and folder, before anything in the tree changes.</summary>
-    public void Create(Checkpoint checkpoint, IReadOnlyList<(string Name, byte[] Bytes)> originals)
+    /// <summary>
+    /// Writes the stored files (<c>files/NNNN</c>, <c>patchset/NAME</c>) and then the manifest (state in-progress),
+    /// flushing each file and folder, before anything in the tree changes.
+    /// </summary>
+    public void Create(Checkpoint checkpoint, IReadOnlyList<(string Name, byte[] Bytes)> stored)
     {
+        var createdState = EnsureStateFolder();
         var folder = PathOf(checkpoint.Id);
-        var files = Path.Combine(folder, "files");
-        var created = new List<string>();
-        foreach (var path in new[] { Path.Combine(Root, StateFolder), Folder, folder, files })
+        var subfolders = stored.Select(s => Path.GetDirectoryName(Path.Combine(folder, s.Name))!).Append(folder).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var path in new[] { Folder, folder }.Concat(subfolders))
         {
             if (!fileSystem.DirectoryExists(path))
-            {
                 fileSystem.CreateDirectory(path);
-                created.Add(path);
-            }
         }
 
-        foreach (var (name, bytes) in originals)
+        foreach (var (name, bytes) in stored)
             fileSystem.WriteNew(Path.Combine(folder, name), bytes, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        fileSystem.FlushDirectory(files);
+        foreach (var path in subfolders)
+            fileSystem.FlushDirectory(path);
         Save(checkpoint);
         fileSystem.FlushDirectory(Folder);
         fileSystem.FlushDirectory(Path.Combine(Root, StateFolder));
-        if (created.Count == 4)
+        if (createdState)
             fileSystem.FlushDirectory(Root);
+    }
+
+    /// <summary>Creates <c>.consolidate/</c> with its <c>.gitignore</c> when missing; true when it was created.</summary>
+    public bool EnsureStateFolder()
+    {
+        var state = Path.Combine(Root, StateFolder);
+        var created = false;
+        if (!fileSystem.DirectoryExists(state))
+        {
+            fileSystem.CreateDirectory(state);
+            created = true;
+        }
+
+        var ignore = Path.Combine(state, ".gitignore");
+        if (!fileSystem.EntryExists(ignore))
+        {
+            fileSystem.WriteNew(ignore, System.Text.Encoding.UTF8.GetBytes(IgnoreEverything), null);
+            fileSystem.FlushDirectory(state);
+        }
+
+        return created;
     }
 
     /// <summary>Replaces the manifest atomically (temp file, flush, rename, flush the folder).</summary>
@@ -106,7 +133,7 @@ public sealed partial class CheckpointStore
         if (!fileSystem.FileExists(path))
         {
             return fileSystem.DirectoryExists(PathOf(id))
-                ? (null, $"checkpoint {id} has no {ManifestName}: it was being written when the apply stopped, so nothing in the tree was changed; its folder can be deleted")
+                ? (null, $"checkpoint {id} has no {ManifestName}: it was being written when the apply stopped, before any change to the tree; its folder can be deleted")
                 : (null, $"no checkpoint {id} in {Folder}");
         }
 
@@ -118,6 +145,7 @@ public sealed partial class CheckpointStore
             return (checkpoint with
             {
                 Patches = checkpoint.Patches.IsDefault ? [] : checkpoint.Patches,
+                Checks = checkpoint.Checks.IsDefault ? [] : checkpoint.Checks,
                 CreatedDirectories = checkpoint.CreatedDirectories.IsDefault ? [] : checkpoint.CreatedDirectories,
                 RemovedDirectories = checkpoint.RemovedDirectories.IsDefault ? [] : checkpoint.RemovedDirectories,
             }, null);
@@ -164,8 +192,7 @@ public sealed partial class CheckpointStore
     public (IDisposable? Lock, string? Problem) Lock()
     {
         var state = Path.Combine(Root, StateFolder);
-        if (!fileSystem.DirectoryExists(state))
-            fileSystem.CreateDirectory(state);
+        EnsureStateFolder();
         try
         {
             return (new FileStream(Path.Combine(state, "lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None), null);

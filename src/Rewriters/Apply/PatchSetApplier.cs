@@ -7,13 +7,15 @@ namespace Consolidate.Rewriters.Apply;
 /// <summary>
 /// <c>apply</c> as a transaction. Checks first, changing nothing: the manifest and every patch parse, every path of
 /// every patch stays in the repository (<see cref="PathGuard"/>, and never <c>.consolidate/</c>), no earlier apply is
-/// left pending, every touched file still has its baseline sha256, the git working tree is clean (unless allowed), and
-/// every patch applies in memory (<see cref="UnifiedDiffApplier"/>). Then a checkpoint (state pending: original bytes,
-/// modes, what existed, the after-apply sha256, the scan's record) is written and flushed; only then the tree changes, in
-/// two phases: every new content is staged in a flushed temp file beside its target, then renamed into place (deletions
-/// too), and the folders are flushed. A failure at any step restores the files already changed from the checkpoint. At
-/// the end the checkpoint is marked applied and the repository re-scanned; a touched file parsing worse or a new dangling
-/// reference rolls everything back, saying why.
+/// left in progress, every touched file still has its baseline sha256, the git working tree is clean (unless allowed), and
+/// every patch applies in memory (<see cref="UnifiedDiffApplier"/>). Then a checkpoint (state in-progress: original bytes,
+/// modes, what existed, the after-apply sha256, a copy of the manifest and patches) is written and flushed; only then the
+/// tree changes, in two phases: every new content is staged in a flushed temp file beside its target, then renamed into
+/// place (deletions too), and the folders are flushed. A failure at any step restores the files already changed from the
+/// checkpoint. Then the repository is scanned again and compared with the scan from before, with the checks <c>fix</c>
+/// ran on its scratch copy (<see cref="TreeChecks"/>: no touched file parses worse, no new dangling reference, the
+/// patches' own findings do not grow); a failed check rolls everything back, saying why. Only then is the checkpoint
+/// marked applied.
 /// </summary>
 public sealed class PatchSetApplier
 {
@@ -28,7 +30,7 @@ public sealed class PatchSetApplier
         this.time = time;
     }
 
-    /// <param name="scan">Scans the repository (for the parse and reference checks); null applies without re-validation.</param>
+    /// <param name="scan">Scans the repository (before and after the change, for the checks); null applies without re-validation.</param>
     public ApplyOutcome Apply(ApplyRequest request, Func<CancellationToken, AnalysisResult>? scan, CancellationToken cancellationToken)
     {
         var root = Path.GetFullPath(request.Repository).TrimEnd('/');
@@ -54,11 +56,11 @@ public sealed class PatchSetApplier
             return ApplyOutcome.Refused(lockProblem!);
         using (held)
         {
-            var pending = store.List().Where(c => c.Checkpoint?.State == CheckpointState.Pending).Select(c => c.Id).ToList();
-            if (pending.Count > 0)
+            var interrupted = store.List().Where(c => c.Checkpoint?.State == CheckpointState.InProgress).Select(c => c.Id).ToList();
+            if (interrupted.Count > 0)
             {
-                return ApplyOutcome.Refused(pending.Select(id =>
-                    $"checkpoint {id} is pending: an earlier apply was interrupted and the tree may be half changed; run 'consolidate-analyze rollback {id}' first"));
+                return ApplyOutcome.Refused(interrupted.Select(id =>
+                    $"checkpoint {id} is in progress: an earlier apply was interrupted and the tree may be half changed; run 'consolidate-analyze rollback {id}' first"));
             }
 
             var touched = selected.SelectMany(e => parsed[e.File]).Select(f => f.Path).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -95,7 +97,7 @@ public sealed class PatchSetApplier
             if (folderProblems.Count > 0)
                 return ApplyOutcome.Refused(folderProblems);
 
-            var before = scan is null ? null : TreeRecord.Of(scan(cancellationToken), plan);
+            var before = scan?.Invoke(cancellationToken);
             var id = CheckpointStore.NewId(time);
             var files = ImmutableArray.CreateBuilder<CheckpointFile>();
             var originals = new List<(string Name, byte[] Bytes)>();
@@ -115,8 +117,10 @@ public sealed class PatchSetApplier
             }
 
             var checkpoint = new Checkpoint(
-                1, id, CheckpointState.Pending, time.GetUtcNow().UtcDateTime.ToString("O"), manifest.Directory,
-                [.. selected.Select(e => e.File)], files.ToImmutable(), created, removed, before, null);
+                1, id, CheckpointState.InProgress, time.GetUtcNow().UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture), manifest.Directory,
+                [.. selected.Select(e => e.File)], files.ToImmutable(), created, removed, [], null);
+            originals.Add(("patchset/" + PatchSetManifest.FileName, fileSystem.ReadAllBytes(Path.Combine(manifest.Directory, PatchSetManifest.FileName))));
+            originals.AddRange(selected.Select(e => ("patchset/" + e.File, fileSystem.ReadAllBytes(Path.Combine(manifest.Directory, e.File)))));
             try
             {
                 store.Create(checkpoint, originals);
@@ -125,45 +129,50 @@ public sealed class PatchSetApplier
             {
                 try
                 {
-                    // The manifest may already be there as pending; it must not block the next apply, as nothing changed.
+                    // The manifest may already be there, in progress; it must not block the next apply, as nothing changed.
                     if (fileSystem.FileExists(Path.Combine(store.PathOf(id), CheckpointStore.ManifestName)))
                         store.Save(checkpoint with { State = CheckpointState.RolledBack, Reason = $"the checkpoint could not be written ({e.Message}); nothing was changed" });
                 }
                 catch (Exception again) when (again is IOException or UnauthorizedAccessException)
                 {
-                    // Still pending: rollback restores the (unchanged) originals, which is harmless.
+                    // Still in progress: rollback restores the (unchanged) originals, which is harmless.
                 }
 
                 return ApplyOutcome.Refused($"cannot write checkpoint {id} under {store.Folder}: {e.Message}; nothing in the tree was changed");
             }
 
             var failure = Execute(root, checkpoint, after, createModes);
-            if (failure is null)
-            {
-                try
-                {
-                    checkpoint = checkpoint with { State = CheckpointState.Applied };
-                    store.Save(checkpoint);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    failure = $"marking checkpoint {id} applied failed: {e.Message}";
-                }
-            }
-
             if (failure is not null)
                 return Undo(root, store, checkpoint, selected, ApplyStatus.FailedAndRestored, failure);
 
             if (before is not null)
             {
-                var regressions = before.Regressions(TreeRecord.Of(scan!(cancellationToken), plan), plan.Where(p => current[p] is null).ToHashSet(StringComparer.Ordinal));
-                if (regressions is not null)
-                    return Undo(root, store, checkpoint, selected, ApplyStatus.ValidationFailedAndRestored, "re-validation after the apply failed: " + regressions);
+                var rescan = scan!(cancellationToken);
+                var createdFiles = plan.Where(p => current[p] is null).ToHashSet(StringComparer.Ordinal);
+                var ruleIds = selected.SelectMany(e => e.RuleIds).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray();
+                checkpoint = checkpoint with
+                {
+                    Checks = [TreeChecks.Parse(before, rescan, plan, createdFiles), TreeChecks.References(before, rescan), TreeChecks.Findings(before, rescan, ruleIds)],
+                };
+                if (checkpoint.Checks.Any(c => !c.Passed))
+                {
+                    var reason = "re-validation after the apply failed: " + string.Join("; ", checkpoint.Checks.Where(c => !c.Passed).Select(c => $"check '{c.Name}': {c.Detail}"));
+                    return Undo(root, store, checkpoint, selected, ApplyStatus.ValidationFailedAndRestored, reason);
+                }
+            }
+
+            try
+            {
+                checkpoint = checkpoint with { State = CheckpointState.Applied };
+                store.Save(checkpoint);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return Undo(root, store, checkpoint, selected, ApplyStatus.FailedAndRestored, $"marking checkpoint {id} applied failed: {e.Message}");
             }
 
             var notes = new List<string>();
-            if (before is not null)
-                notes.Add($"re-validated: {plan.Count} touched file(s) parse no worse, no new dangling reference ({before.Dangling.Length} dangling before)");
+            notes.AddRange(checkpoint.Checks.Select(c => $"re-validated, {c.Name}: {c.Detail}"));
             if (WorkingTree.IgnoresStateFolder(root) == false)
                 notes.Add($"{CheckpointStore.StateFolder}/ holds the checkpoints (original bytes for rollback) and is not git-ignored: add '{CheckpointStore.StateFolder}/' to .gitignore");
             return new ApplyOutcome(ApplyStatus.Applied, checkpoint, selected, [], [.. notes]);

@@ -45,10 +45,7 @@ public sealed record PatchSetManifest(string Directory, ImmutableSortedDictionar
                 if (file is null || file.Length == 0 || file.Contains('/') || file.Contains('\\') || file is "." or "..")
                     return (null, $"{path}: patches[{patches.Count}].file must be a file name inside the patch-set folder");
                 var family = patch.TryGetProperty("family", out var fam) && fam.ValueKind == JsonValueKind.String ? fam.GetString()! : "";
-                var files = patch.TryGetProperty("files", out var fs) && fs.ValueKind == JsonValueKind.Array
-                    ? fs.EnumerateArray().Select(e => e.GetString() ?? "").ToImmutableArray()
-                    : [];
-                patches.Add(new PatchSetEntry(file, family, files));
+                patches.Add(new PatchSetEntry(file, family, Strings(patch, "ruleIds"), Strings(patch, "files")));
             }
 
             return (new PatchSetManifest(directory, baseline.ToImmutable(), patches.ToImmutable()), null);
@@ -62,4 +59,9 @@ public sealed record PatchSetManifest(string Directory, ImmutableSortedDictionar
             return (null, $"{path}: unexpected value ({e.Message})");
         }
     }
+
+    private static ImmutableArray<string> Strings(JsonElement patch, string name) =>
+        patch.TryGetProperty(name, out var values) && values.ValueKind == JsonValueKind.Array
+            ? values.EnumerateArray().Select(e => e.GetString() ?? "").ToImmutableArray()
+            : [];
 }

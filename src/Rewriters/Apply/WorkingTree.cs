@@ -7,11 +7,12 @@ public static class WorkingTree
 
     /// <summary>
     /// Changed, staged and untracked paths under <paramref name="root"/> (git-ignored paths and <c>.consolidate/</c> left
-    /// out), or null and why git could not tell (not a git repository, git missing).
+    /// out), or null and why git could not tell (not a git repository, git missing). core.fsmonitor is turned off so no
+    /// configured hook program runs.
     /// </summary>
     public static (IReadOnlyList<string>? Entries, string? Problem) Changes(string root)
     {
-        var (code, output) = Validation.GitProcess.Run(root, GitTimeout, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", ".", ":(exclude)" + CheckpointStore.StateFolder);
+        var (code, output) = Validation.GitProcess.Run(root, GitTimeout, "-c", "core.fsmonitor=false", "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", ".", ":(exclude)" + CheckpointStore.StateFolder);
         if (code != 0)
             return (null, $"git status failed in {root}: {output.Split('\n')[0]}");
 

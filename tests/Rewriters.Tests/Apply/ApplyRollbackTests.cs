@@ -61,7 +61,8 @@ public sealed class ApplyRollbackTests
         var applied = f.Apply(validate: true);
         Assert.True(applied.Status == ApplyStatus.Applied, string.Join("\n", applied.Problems));
         Assert.Contains(applied.Notes, n => n.StartsWith("re-validated", StringComparison.Ordinal));
-        Assert.NotNull(applied.Checkpoint!.Before);
+        Assert.Equal(["parse", "references", "findings"], applied.Checkpoint!.Checks.Select(c => c.Name));
+        Assert.All(applied.Checkpoint.Checks, c => Assert.True(c.Passed, c.Detail));
         Assert.Equal(Contents(oracle), Contents(f.Repo));
 
         Assert.Equal(RollbackStatus.RolledBack, f.Rollback(applied.Checkpoint.Id).Status);
@@ -136,15 +137,19 @@ public sealed class ApplyRollbackTests
     }
 
     [Fact]
-    public void The_checkpoint_folder_does_not_make_the_tree_dirty()
+    public void The_checkpoint_folder_is_git_ignored_by_its_own_gitignore_and_keeps_the_tree_clean()
     {
         using var f = ApplyFixture.MultiFile();
         Assert.Equal(ApplyStatus.Applied, f.Apply().Status);
         Assert.Equal(RollbackStatus.RolledBack, f.Rollback().Status);
         Assert.True(Directory.Exists(Path.Combine(f.Repo, ".consolidate", "checkpoints")));
+        Assert.Equal(CheckpointStore.IgnoreEverything, File.ReadAllText(Path.Combine(f.Repo, ".consolidate", ".gitignore")));
+        Assert.Equal((0, ""), Tools.Run(f.Repo, "git", "status", "--porcelain", "--untracked-files=all"));
+        Assert.Equal(0, Tools.Run(f.Repo, "git", "check-ignore", "-q", ".consolidate/checkpoints/x").Code);
+
         var again = f.Apply();
         Assert.True(again.Status == ApplyStatus.Applied, string.Join("\n", again.Problems));
-        Assert.Contains(again.Notes, n => n.Contains("add '.consolidate/' to .gitignore", StringComparison.Ordinal));
+        Assert.DoesNotContain(again.Notes, n => n.Contains(".gitignore", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -195,7 +200,7 @@ public sealed class ApplyRollbackTests
 
         var outcome = f.Apply(validate: true);
         Assert.Equal(ApplyStatus.ValidationFailedAndRestored, outcome.Status);
-        Assert.True(outcome.Problems[0].Contains("app/main.py parses worse: ok -> ", StringComparison.Ordinal), outcome.Problems[0]);
+        Assert.True(outcome.Problems[0].Contains("check 'parse': parses worse after the change: app/main.py: ok -> ", StringComparison.Ordinal), outcome.Problems[0]);
         Assert.Equal(original, TreeSnapshot.Of(f.Repo));
         Assert.Equal(CheckpointState.RolledBack, outcome.Checkpoint!.State);
         Assert.NotNull(outcome.Checkpoint.Reason);

@@ -123,7 +123,7 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
-    public void When_restoring_fails_too_the_checkpoint_stays_pending_and_rollback_finishes_the_job()
+    public void When_restoring_fails_too_the_checkpoint_stays_in_progress_and_rollback_finishes_the_job()
     {
         using var f = ApplyFixture.MultiFile();
         var original = TreeSnapshot.Of(f.Repo);
@@ -138,11 +138,11 @@ public sealed class FaultInjectionTests
 
         var again = f.Apply();
         Assert.Equal(ApplyStatus.Refused, again.Status);
-        Assert.Contains($"checkpoint {outcome.Checkpoint.Id} is pending", again.Problems[0], StringComparison.Ordinal);
+        Assert.Contains($"checkpoint {outcome.Checkpoint.Id} is in progress", again.Problems[0], StringComparison.Ordinal);
 
         var rollback = f.Rollback();
         Assert.Equal(RollbackStatus.RolledBack, rollback.Status);
-        Assert.Contains(rollback.Notes, n => n.Contains("left pending", StringComparison.Ordinal));
+        Assert.Contains(rollback.Notes, n => n.Contains("still in progress", StringComparison.Ordinal));
         Assert.Equal(original, TreeSnapshot.Of(f.Repo));
     }
 }

@@ -5,7 +5,7 @@ namespace Consolidate.Rewriters.Tests.Apply;
 
 /// <summary>
 /// The CLI as a child process, killed (SIGKILL, through <see cref="RealFileSystem.KillAfterWritesVariable"/>) right
-/// after the N-th change of the working tree: the next commands see the pending checkpoint, and rollback restores the
+/// after the N-th change of the working tree: the next commands see the checkpoint still in progress, and rollback restores the
 /// original tree.
 /// </summary>
 public sealed class InterruptedApplyTests
@@ -24,19 +24,23 @@ public sealed class InterruptedApplyTests
         var half = TreeSnapshot.Of(f.Repo);
         Assert.NotEqual(original, half);
 
+        (_, output) = Cli(f, null, "scan", f.Repo);
+        Assert.Contains("warning: an apply was interrupted", output, StringComparison.Ordinal);
+        Assert.Contains("consolidate-analyze rollback ", output, StringComparison.Ordinal);
+
         (code, output) = Cli(f, null, "checkpoints", "--repo", f.Repo);
         Assert.Equal(0, code);
-        Assert.Contains("pending", output, StringComparison.Ordinal);
+        Assert.Contains("in-progress", output, StringComparison.Ordinal);
         Assert.Contains("interrupted apply", output, StringComparison.Ordinal);
 
         (code, output) = Cli(f, null, "apply", f.Set, "--repo", f.Repo, "--allow-dirty");
         Assert.Equal(2, code);
-        Assert.Contains("is pending: an earlier apply was interrupted", output, StringComparison.Ordinal);
+        Assert.Contains("is in progress: an earlier apply was interrupted", output, StringComparison.Ordinal);
         Assert.Equal(half, TreeSnapshot.Of(f.Repo));
 
         (code, output) = Cli(f, null, "rollback", "--repo", f.Repo);
         Assert.True(code == 0, output);
-        Assert.Contains("left pending", output, StringComparison.Ordinal);
+        Assert.Contains("still in progress", output, StringComparison.Ordinal);
         var restored = TreeSnapshot.Of(f.Repo);
         Assert.True(original.SequenceEqual(restored), TreeSnapshot.Difference(original, restored));
 
