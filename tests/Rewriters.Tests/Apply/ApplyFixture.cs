@@ -59,6 +59,15 @@ internal sealed class ApplyFixture : IDisposable
         return f;
     }
 
+    /// <summary>A committed copy of samples/ (modes kept), with no patch set yet.</summary>
+    public static ApplyFixture FromSamples()
+    {
+        var f = new ApplyFixture();
+        Tools.CopyTree(Tools.RepositoryPath("samples"), f.Repo);
+        f.Commit();
+        return f;
+    }
+
     /// <summary>The repository of <c>tests/Fixtures/&lt;name&gt;/input</c>, committed, with the patch set the real fix pipeline makes for it.</summary>
     public static ApplyFixture FromFix(string name)
     {
@@ -115,7 +124,10 @@ internal sealed class ApplyFixture : IDisposable
     }
 
     /// <summary>Writes a patch set (patches numbered in order, baseline from the tree as it is now) in our format.</summary>
-    public void WriteSet(params (string Family, FilePatch[] Files)[] patches)
+    public void WriteSet(params (string Family, FilePatch[] Files)[] patches) => WriteSet(Set, patches);
+
+    /// <summary>Writes a patch set into <paramref name="directory"/>, as <see cref="WriteSet((string Family, FilePatch[] Files)[])"/> does.</summary>
+    public void WriteSet(string directory, params (string Family, FilePatch[] Files)[] patches)
     {
         var baseline = new SortedDictionary<string, string?>(StringComparer.Ordinal);
         var planned = ImmutableArray.CreateBuilder<PlannedPatch>();
@@ -132,7 +144,7 @@ internal sealed class ApplyFixture : IDisposable
         }
 
         var metrics = new RepositoryMetrics(0, 0, 0, 0, 0, 0, ImmutableSortedDictionary<string, int>.Empty);
-        PatchSetWriter.Write(new PatchSet("repo", planned.ToImmutable(), [], baseline.ToImmutableSortedDictionary(StringComparer.Ordinal), metrics, metrics), Set);
+        PatchSetWriter.Write(new PatchSet("repo", planned.ToImmutable(), [], baseline.ToImmutableSortedDictionary(StringComparer.Ordinal), metrics, metrics), directory);
     }
 
     public void Dispose()
@@ -144,7 +156,8 @@ internal sealed class ApplyFixture : IDisposable
 
     private byte[] Bytes(string path) => File.ReadAllBytes(Path.Combine(Repo, path));
 
-    private FilePatch Edit(string path, string after)
+    /// <summary>A patch turning <paramref name="path"/> as it is now into <paramref name="after"/>.</summary>
+    public FilePatch Edit(string path, string after)
     {
         var full = Path.Combine(Repo, path);
         var mode = (File.GetUnixFileMode(full) & UnixFileMode.UserExecute) != 0 ? "100755" : "100644";

@@ -87,6 +87,7 @@ public sealed class ApplyRollbackTests
 
     [Theory]
     [InlineData("../outside.txt", "may leave the repository")]
+    [InlineData("OUTSIDE/absolute.txt", "an absolute path leaves the repository")]
     [InlineData("link/escape.txt", "symbolic link")]
     [InlineData(".git/hooks/pre-commit", "inside .git")]
     [InlineData(".consolidate/checkpoints/x", "checkpoints")]
@@ -97,6 +98,7 @@ public sealed class ApplyRollbackTests
         Directory.CreateDirectory(outside);
         Directory.CreateSymbolicLink(Path.Combine(f.Repo, "link"), outside);
         f.Commit();
+        path = path.Replace("OUTSIDE", outside, StringComparison.Ordinal);
         f.WriteSet(("escape", [new FilePatch("app/main.py", File.ReadAllBytes(Path.Combine(f.Repo, "app/main.py")), Encoding.UTF8.GetBytes("x\n"))]));
         // The renderer sorts and quotes honest paths; an attacker edits the patch text, so rewrite it by hand.
         var patch = Path.Combine(f.Set, "01-escape.patch");
@@ -204,6 +206,24 @@ public sealed class ApplyRollbackTests
         Assert.Equal(original, TreeSnapshot.Of(f.Repo));
         Assert.Equal(CheckpointState.RolledBack, outcome.Checkpoint!.State);
         Assert.NotNull(outcome.Checkpoint.Reason);
+    }
+
+    [Fact]
+    public void Rollback_refuses_a_checkpoint_naming_a_path_outside_the_repository()
+    {
+        using var f = ApplyFixture.MultiFile();
+        var applied = f.Apply();
+        Assert.Equal(ApplyStatus.Applied, applied.Status);
+        var json = Path.Combine(f.Repo, ".consolidate", "checkpoints", applied.Checkpoint!.Id, CheckpointStore.ManifestName);
+        File.WriteAllText(json, File.ReadAllText(json).Replace("\"keep.txt\"", "\"../victim.txt\"", StringComparison.Ordinal).Replace("\"app/main.py\"", "\"../victim.txt\"", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(f.Work, "victim.txt"), "outside\n");
+        var before = TreeSnapshot.Of(f.Repo);
+
+        var outcome = f.Rollback();
+        Assert.Equal(RollbackStatus.Refused, outcome.Status);
+        Assert.Contains(outcome.Problems, p => p.Contains("names '../victim.txt'", StringComparison.Ordinal) && p.Contains("may leave the repository", StringComparison.Ordinal));
+        Assert.Equal("outside\n", File.ReadAllText(Path.Combine(f.Work, "victim.txt")));
+        Assert.Equal(before, TreeSnapshot.Of(f.Repo));
     }
 
     internal static string Mode(string root, string path) => Convert.ToString((int)File.GetUnixFileMode(Path.Combine(root, path)), 8);
