@@ -37,7 +37,7 @@ public static class TreeChecks
         var old = Dangling(before).ToHashSet();
         var added = Dangling(after).Where(d => !old.Contains(d)).Distinct().ToList();
         return added.Count == 0
-            ? new Check("references", true, $"{after.Model.References.References.Length} reference(s) resolved again, no new dangling reference ({old.Count} before, {Dangling(after).Count()} after)")
+            ? new Check("references", true, $"{after.Model.References.References.Length} reference(s) resolved again, no new dangling reference ({Dangling(before).Count()} before, {Dangling(after).Count()} after)")
             : new Check("references", false, "new dangling reference(s): " + string.Join("; ", added.Take(10).Select(d => $"{d.Source} -> {d.Target} ({d.Kind})")));
     }
 
