@@ -69,12 +69,12 @@ internal sealed class ApplyFixture : IDisposable
     }
 
     /// <summary>The repository of <c>tests/Fixtures/&lt;name&gt;/input</c>, committed, with the patch set the real fix pipeline makes for it.</summary>
-    public static ApplyFixture FromFix(string name)
+    public static ApplyFixture FromFix(string name, bool includeUnsafe = false)
     {
         var f = new ApplyFixture();
         Tools.CopyTree(Path.Combine(Tools.RepositoryPath("tests/Fixtures"), name, "input"), f.Repo);
         f.Commit();
-        var (_, set) = FixRunner.Run(f.Repo);
+        var (_, set) = FixRunner.Run(f.Repo, includeUnsafe);
         Assert.NotEmpty(set.Patches);
         PatchSetWriter.Write(set, f.Set);
         return f;

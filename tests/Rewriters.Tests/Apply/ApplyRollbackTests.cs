@@ -47,11 +47,17 @@ public sealed class ApplyRollbackTests
     }
 
     [Theory]
-    [InlineData("banned-terms")]
-    [InlineData("compose-resources")]
-    public void Patch_sets_from_fix_apply_validate_and_roll_back(string fixture)
+    [InlineData("banned-terms", false)]
+    [InlineData("banned-terms-unsafe", true)]
+    [InlineData("banned-terms-collision", false)]
+    [InlineData("banned-terms-unrenamed-reference", false)]
+    [InlineData("compose-resources", false)]
+    [InlineData("module-migration", true)]
+    [InlineData("module-migration-delete", false)]
+    [InlineData("module-migration-shim", false)]
+    public void Patch_sets_from_fix_apply_validate_and_roll_back(string fixture, bool includeUnsafe)
     {
-        using var f = ApplyFixture.FromFix(fixture);
+        using var f = ApplyFixture.FromFix(fixture, includeUnsafe);
         var original = TreeSnapshot.Of(f.Repo);
         var oracle = Path.Combine(f.Work, "oracle");
         Tools.CopyTree(f.Repo, oracle);
