@@ -57,10 +57,18 @@ public static class ApplyCommand
         }
 
         ApplyOutcome outcome;
-        using (var frontends = FrontendFactory.Create(new FrontendOptions { PythonExecutable = python }))
+        try
         {
+            using var frontends = FrontendFactory.Create(new FrontendOptions { PythonExecutable = python });
             var analyzer = new RepositoryAnalyzer(config, frontends, new ScanOptions { Excludes = config.Exclude, MaxFileBytes = config.MaxFileBytes });
             outcome = new PatchSetApplier(fileSystem, TimeProvider.System).Apply(request, ct => analyzer.Analyze(root, null, ct), CancellationToken.None);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Failures once the tree changes are handled inside (restored from the checkpoint); this is a read that failed before.
+            stderr.WriteLine($"error: {e.Message}");
+            stderr.WriteLine($"nothing was changed (see 'consolidate-analyze checkpoints --repo {request.Repository}').");
+            return ExitCodes.UsageOrInputError;
         }
 
         var checkpoint = outcome.Checkpoint;

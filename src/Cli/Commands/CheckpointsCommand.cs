@@ -31,7 +31,9 @@ public static class CheckpointsCommand
             return ExitCodes.UsageOrInputError;
         }
 
-        var checkpoints = new CheckpointStore(root, fileSystem).List();
+        var store = new CheckpointStore(root, fileSystem);
+        var checkpoints = store.List();
+        var busy = store.IsBusy();
         if (checkpoints.IsEmpty)
         {
             stdout.WriteLine("no checkpoints");
@@ -53,7 +55,9 @@ public static class CheckpointsCommand
                 _ => "rolled-back",
             };
             stdout.WriteLine($"{id}  {state,-11}  {checkpoint.Files.Length,4} file(s)  {checkpoint.PatchSet} ({string.Join(", ", checkpoint.Patches)})");
-            if (checkpoint.State == CheckpointState.InProgress)
+            if (checkpoint.State == CheckpointState.InProgress && busy)
+                stdout.WriteLine("  running now: an apply or rollback holds .consolidate/lock");
+            else if (checkpoint.State == CheckpointState.InProgress)
                 stdout.WriteLine($"  interrupted apply: the tree may be half changed; restore it with 'consolidate-analyze rollback {id} --repo {repository}'");
             if (checkpoint.Reason is not null)
                 stdout.WriteLine($"  rolled back automatically: {checkpoint.Reason}");

@@ -16,6 +16,12 @@ public static class InterruptedApply
         if (!Directory.Exists(store.Folder))
             return 0;
         var interrupted = store.List().Where(c => c.Checkpoint?.State == CheckpointState.InProgress).Select(c => c.Id).ToList();
+        if (interrupted.Count > 0 && store.IsBusy())
+        {
+            stderr.WriteLine($"warning: an apply or rollback is running in {display} right now (checkpoint {string.Join(", ", interrupted)}); files may change under this command");
+            return 0;
+        }
+
         foreach (var id in interrupted)
         {
             stderr.WriteLine($"warning: an apply was interrupted in {display} (checkpoint {id} is still in progress): the tree may be half changed; "

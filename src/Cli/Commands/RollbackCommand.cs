@@ -26,7 +26,18 @@ public static class RollbackCommand
 
     internal static int Run(string repository, string? id, bool force, IFileSystem fileSystem, TextWriter stdout, TextWriter stderr)
     {
-        var outcome = new CheckpointRollback(fileSystem).Rollback(repository, id, force);
+        RollbackOutcome outcome;
+        try
+        {
+            outcome = new CheckpointRollback(fileSystem).Rollback(repository, id, force);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Failures while restoring are reported inside; this is a read before it (a checkpoint or a file that cannot be read).
+            stderr.WriteLine($"error: {e.Message}");
+            return ExitCodes.UsageOrInputError;
+        }
+
         foreach (var note in outcome.Notes)
             stderr.WriteLine($"note: {note}");
         if (outcome.Status != RollbackStatus.RolledBack)

@@ -203,6 +203,23 @@ public sealed partial class CheckpointStore
         }
     }
 
+    /// <summary>True while another process holds <c>.consolidate/lock</c> (an apply or rollback is running right now).</summary>
+    public bool IsBusy()
+    {
+        var path = Path.Combine(Root, StateFolder, "lock");
+        if (!fileSystem.FileExists(path))
+            return false;
+        try
+        {
+            using var probe = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            return false;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     public static string ModeText(UnixFileMode mode) => "0" + Convert.ToString((int)mode, 8);

@@ -60,7 +60,7 @@ public sealed class PatchSetApplier
             if (interrupted.Count > 0)
             {
                 return ApplyOutcome.Refused(interrupted.Select(id =>
-                    $"checkpoint {id} is in progress: an earlier apply was interrupted and the tree may be half changed; run 'consolidate-analyze rollback {id}' first"));
+                    $"checkpoint {id} is in progress: an earlier apply was interrupted and the tree may be half changed; run 'consolidate-analyze rollback {id} --repo {request.Repository}' first"));
             }
 
             var touched = selected.SelectMany(e => parsed[e.File]).Select(f => f.Path).Distinct().Order(StringComparer.Ordinal).ToList();

@@ -232,6 +232,27 @@ public sealed class ApplyRollbackTests
         Assert.Equal(before, TreeSnapshot.Of(f.Repo));
     }
 
+    [Fact]
+    public void Apply_and_rollback_refuse_while_another_process_holds_the_lock()
+    {
+        using var f = ApplyFixture.MultiFile();
+        var applied = f.Apply();
+        Assert.Equal(ApplyStatus.Applied, applied.Status);
+        var after = TreeSnapshot.Of(f.Repo);
+        var store = new CheckpointStore(f.Repo, new RealFileSystem());
+        Assert.False(store.IsBusy());
+        using (new FileStream(Path.Combine(f.Repo, ".consolidate", "lock"), FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+        {
+            Assert.True(store.IsBusy());
+            var rollback = f.Rollback();
+            Assert.Equal(RollbackStatus.Refused, rollback.Status);
+            Assert.Contains("another apply or rollback is running", Assert.Single(rollback.Problems), StringComparison.Ordinal);
+            Assert.Equal(after, TreeSnapshot.Of(f.Repo));
+        }
+
+        Assert.Equal(RollbackStatus.RolledBack, f.Rollback().Status);
+    }
+
     internal static string Mode(string root, string path) => Convert.ToString((int)File.GetUnixFileMode(Path.Combine(root, path)), 8);
 
     private static SortedDictionary<string, string> Contents(string root) => new(
