@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Consolidate.Analyzers.Engine;
-using Consolidate.Analyzers.Model;
 
 namespace Consolidate.Rewriters.Validation;
 
