@@ -16,6 +16,9 @@ public static class Program
             ScanCommand.Create(stdout, stderr),
             RefsCommand.Create(stdout, stderr),
             FixCommand.Create(stdout, stderr),
+            ApplyCommand.Create(stdout, stderr),
+            RollbackCommand.Create(stdout, stderr),
+            CheckpointsCommand.Create(stdout, stderr),
         };
 
         var parse = root.Parse(args);

@@ -45,6 +45,8 @@ public static class FixCommand
             return ExitCodes.UsageOrInputError;
         }
 
+        InterruptedApply.Warn(root, request.Path, stderr);
+
         var families = request.Only.SelectMany(o => o.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct(StringComparer.Ordinal).ToImmutableArray();
         var unknown = families.Where(f => RewriterSet.Find(f) is null).ToList();
         if (unknown.Count > 0)

@@ -58,6 +58,8 @@ public static class ScanCommand
             return ExitCodes.UsageOrInputError;
         }
 
+        InterruptedApply.Warn(root, request.Path, stderr);
+
         var (config, configErrors) = ConfigFiles.LoadConfig(root, request.Config);
         if (config is null)
         {

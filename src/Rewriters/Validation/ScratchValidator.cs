@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Consolidate.Analyzers.Engine;
-using Consolidate.Analyzers.Model;
 
 namespace Consolidate.Rewriters.Validation;
 
@@ -59,9 +58,9 @@ public sealed class ScratchValidator : IDisposable
             return new ValidationOutcome(checks.ToImmutable());
 
         var after = analyzer.Analyze(scratch, null, cancellationToken);
-        checks.Add(ParseCheck(Current, after, touched, created));
-        checks.Add(ReferenceCheck(Current, after));
-        checks.Add(FindingsCheck(Current, after, ruleIds));
+        checks.Add(TreeChecks.Parse(Current, after, touched, created));
+        checks.Add(TreeChecks.References(Current, after));
+        checks.Add(TreeChecks.Findings(Current, after, ruleIds));
 
         var outcome = new ValidationOutcome(checks.ToImmutable());
         if (outcome.Passed)
@@ -89,63 +88,6 @@ public sealed class ScratchValidator : IDisposable
             // A leftover temp folder is harmless; the OS cleans it.
         }
     }
-
-    private static Check ParseCheck(AnalysisResult before, AnalysisResult after, IReadOnlyCollection<string> touched, IReadOnlyCollection<string> created)
-    {
-        var worse = new List<string>();
-        foreach (var path in touched)
-        {
-            var old = before.Model.File(path);
-            var now = after.Model.File(path);
-            if (now is null)
-                continue;
-            var oldRank = created.Contains(path) || old is null ? Rank(ParseStatus.Ok) : Rank(old.Status);
-            if (Rank(now.Status) > oldRank)
-                worse.Add($"{path}: {Name(old?.Status)} -> {Name(now.Status)} ({now.Reason})");
-        }
-
-        var parsed = touched.Select(after.Model.File).OfType<FileModel>().ToList();
-        var detail = worse.Count == 0
-            ? $"{parsed.Count} touched file(s) re-parsed, none worse ({Describe(parsed)})"
-            : "parses worse after the change: " + string.Join("; ", worse);
-        return new Check("parse", worse.Count == 0, detail);
-    }
-
-    private static Check ReferenceCheck(AnalysisResult before, AnalysisResult after)
-    {
-        var old = Dangling(before).ToHashSet();
-        var added = Dangling(after).Where(d => !old.Contains(d)).Distinct().ToList();
-        return added.Count == 0
-            ? new Check("references", true, $"{after.Model.References.References.Length} reference(s) resolved again, no new dangling reference ({old.Count} before, {Dangling(after).Count()} after)")
-            : new Check("references", false, "new dangling reference(s): " + string.Join("; ", added.Take(10).Select(d => $"{d.Source} -> {d.Target} ({d.Kind})")));
-    }
-
-    private static Check FindingsCheck(AnalysisResult before, AnalysisResult after, ImmutableArray<string> ruleIds)
-    {
-        var b = RepositoryMetrics.Of(before);
-        var a = RepositoryMetrics.Of(after);
-        var parts = ruleIds.Select(id => $"{id} {b.Of(id)} -> {a.Of(id)}");
-        var passed = ruleIds.Sum(a.Of) <= ruleIds.Sum(b.Of);
-        return new Check("findings", passed, string.Join(", ", parts) + $"; all findings {b.Findings} -> {a.Findings}");
-    }
-
-    private static IEnumerable<(string Source, string Target, string Kind)> Dangling(AnalysisResult result) =>
-        result.Model.References.References.Where(r => r.IsDangling).Select(r => (r.Source, r.Target, r.Kind.ToString()));
-
-    private static int Rank(ParseStatus status) => status switch
-    {
-        ParseStatus.Ok => 0,
-        ParseStatus.Recovered => 1,
-        ParseStatus.Failed => 2,
-        _ => 3,
-    };
-
-    private static string Name(ParseStatus? status) => status?.ToString().ToLowerInvariant() ?? "new";
-
-    private static string Describe(List<FileModel> files) => string.Join(", ", files
-        .GroupBy(f => (f.Language, f.Status))
-        .OrderBy(g => g.Key.Language.ToString(), StringComparer.Ordinal).ThenBy(g => g.Key.Status)
-        .Select(g => $"{g.Count()} {g.Key.Language.ToString().ToLowerInvariant()} {g.Key.Status.ToString().ToLowerInvariant()}"));
 
     private static string FirstLines(string output) => string.Join(" | ", output.Split('\n').Take(5).Select(l => l.Trim()));
 
