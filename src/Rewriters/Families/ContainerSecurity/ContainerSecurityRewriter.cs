@@ -91,10 +91,11 @@ public sealed class ContainerSecurityRewriter : IRewriter
         if (users.Length > 0)
         {
             b.Append("Safe: a non-root user for the final stage of each Dockerfile below (CONS101). It is added only when the base\n")
-                .Append("image is an official Debian or Alpine based one, the stage has a WORKDIR (given to the new user) and no USER,\n")
-                .Append("SHELL, VOLUME over WORKDIR or user of its own, exposes no port below 1024, its ENTRYPOINT/CMD and the scripts\n")
-                .Append("they start run no command that needs root, and no compose service built from it mounts the Docker socket, a\n")
-                .Append("writable bind mount or a named volume outside WORKDIR. Build steps before it still run as root.\n")
+                .Append("image is an official Debian or Alpine based one; the stage has a WORKDIR (given to the new user) and no USER,\n")
+                .Append("SHELL, VOLUME over WORKDIR, folder made outside WORKDIR (but /tmp) or user of its own; it exposes no port below\n")
+                .Append("1024; its ENTRYPOINT/CMD and the scripts they start run no command that needs root; and no compose service built\n")
+                .Append("from it mounts the Docker socket, a writable bind mount or a named volume outside WORKDIR. Build steps before it\n")
+                .Append("still run as root.\n")
                 .Append(users);
         }
 

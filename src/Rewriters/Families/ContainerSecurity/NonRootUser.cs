@@ -8,7 +8,8 @@ namespace Consolidate.Rewriters.Families.ContainerSecurity;
 /// Adds a non-root user to a Dockerfile's final stage (CONS101) when that is safe, else says why not (display-only).
 /// Safe means all of: the file parsed cleanly; the final stage sets no USER of its own and starts FROM an official
 /// Debian or Alpine based image whose user tools are known (not another stage, not a variable); no SHELL instruction;
-/// the stage has a WORKDIR outside the system folders, not under a VOLUME, and creates no user of its own; it EXPOSEs no
+/// the stage has a WORKDIR outside the system folders, not under a VOLUME, makes no folder (mkdir, VOLUME) outside it
+/// but /tmp, and creates no user of its own; it EXPOSEs no
 /// port below 1024; its ENTRYPOINT/CMD, and the repository scripts they start (followed through COPY), run no command
 /// that needs root (package managers, chown, su/gosu/sudo, mount, sysctl, iptables, service managers...); and no
 /// compose service built from it mounts the Docker socket, a writable bind mount, or a named volume outside WORKDIR.
@@ -59,6 +60,16 @@ internal sealed class NonRootUser(RepositoryModel model)
             return (null, from, $"WORKDIR '{workdir}' is a system folder or uses a variable; handing it to a non-root user is not a decision the tool makes");
         if (final.Instructions.FirstOrDefault(i => i.Keyword == "VOLUME" && Volumes(i).Any(v => Under(workdir, v))) is { } volume)
             return (null, volume.Span.StartLine, $"VOLUME at line {volume.Span.StartLine} covers the app folder {workdir}, so changing its owner afterwards may be lost");
+        foreach (var instruction in final.Instructions.Where(i => i.Keyword is "RUN" or "VOLUME"))
+        {
+            var folders = instruction.Keyword == "VOLUME"
+                ? Volumes(instruction)
+                : (instruction.Shell?.Commands ?? []).Where(c => c.Name.StaticValue == "mkdir").SelectMany(c => c.Arguments).Select(a => a.StaticValue).OfType<string>();
+            var outside = folders.FirstOrDefault(f => f.StartsWith('/') && !Under(f, workdir.TrimEnd('/')) && !Under(f, "/tmp"));
+            if (outside is not null)
+                return (null, instruction.Span.StartLine, $"line {instruction.Span.StartLine} makes {outside} ({(instruction.Keyword == "VOLUME" ? "a VOLUME" : "mkdir")}) outside the app folder {workdir}: the app probably writes there, and the new user could not");
+        }
+
         if (final.Instructions.FirstOrDefault(i => i.Keyword == "RUN" && (i.Arguments.Contains("useradd", StringComparison.Ordinal) || i.Arguments.Contains("adduser", StringComparison.Ordinal))) is { } creates)
             return (null, creates.Span.StartLine, $"the final stage creates a user at line {creates.Span.StartLine} but never switches to it; add 'USER <that user>' after the steps that need root");
         foreach (var expose in final.Instructions.Where(i => i.Keyword == "EXPOSE"))

@@ -66,7 +66,10 @@ internal sealed class BuildInputs
                 else
                     covers = RepositoryPaths.Combine(context, written) is { } target && target == copied && (target.Length == 0 || paths.IsDirectory(target)) && RepoPath.IsUnder(path, target);
                 if (covers)
-                    yield return (reference.Source, reference.Line, $"{reference.Source} line {reference.Line} copies '{reference.Written}' from build context '{Display(context)}', which holds {path}: deleting it changes the image");
+                {
+                    var assumed = contexts[reference.Source].Any() ? "" : " (nothing in the repository builds it, so its own folder was taken as the context)";
+                    yield return (reference.Source, reference.Line, $"{reference.Source} line {reference.Line} copies '{reference.Written}' from build context '{Display(context)}'{assumed}, which holds {path}: deleting it changes the image");
+                }
             }
         }
 
