@@ -16,12 +16,15 @@ internal sealed class BuildInputs
     private readonly RepositoryModel model;
     private readonly RepositoryPaths paths;
     private readonly ILookup<string, string> contexts;
+    private readonly Dictionary<string, string?> texts;
+    private readonly Dictionary<(string Dockerfile, string Context), IgnoreRules> ignores = [];
 
     public BuildInputs(RepositoryModel model)
     {
         this.model = model;
         paths = new RepositoryPaths(model.Files.Select(f => f.Path));
         contexts = model.References.Contexts.ToLookup(c => c.Dockerfile, c => c.Context, StringComparer.Ordinal);
+        texts = model.Files.GroupBy(f => f.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Text?.Text, StringComparer.Ordinal);
     }
 
     /// <summary>The folders a Dockerfile is built from (its own folder when nothing in the repository builds it).</summary>
@@ -36,15 +39,20 @@ internal sealed class BuildInputs
     {
         if (!RepoPath.IsUnder(path, context))
             return true;
-        // BuildKit reads <Dockerfile>.dockerignore beside the Dockerfile instead of the context's .dockerignore when it exists.
-        var text = model.File(dockerfile + ".dockerignore")?.Text?.Text ?? model.File(Join(context, ".dockerignore"))?.Text?.Text;
-        if (text is null)
-            return false;
-        var patterns = IgnoreRules.ParseFile(text, "", ".dockerignore")
-            .Select(p => new IgnorePattern(p.BaseDirectory, p.Glob, p.Negated, p.DirectoryOnly, Anchored: true, p.Source, p.Line))
-            .ToImmutableArray();
+        if (!ignores.TryGetValue((dockerfile, context), out var rules))
+        {
+            // BuildKit reads <Dockerfile>.dockerignore beside the Dockerfile instead of the context's .dockerignore when it exists.
+            var text = texts.GetValueOrDefault(dockerfile + ".dockerignore") ?? texts.GetValueOrDefault(Join(context, ".dockerignore"));
+            rules = text is null
+                ? IgnoreRules.Empty
+                : IgnoreRules.Empty.With(IgnoreRules.ParseFile(text, "", ".dockerignore")
+                    .Select(p => new IgnorePattern(p.BaseDirectory, p.Glob, p.Negated, p.DirectoryOnly, Anchored: true, p.Source, p.Line))
+                    .ToImmutableArray());
+            ignores[(dockerfile, context)] = rules;
+        }
+
         var relative = context is "" or "." ? path : path[(context.Length + 1)..];
-        return IgnoreRules.Empty.With(patterns).IsIgnored(relative, false);
+        return rules.IsIgnored(relative, false);
     }
 
     /// <summary>Why deleting <paramref name="path"/> changes what an image or a container sees, one (path, line, reason) each.</summary>
