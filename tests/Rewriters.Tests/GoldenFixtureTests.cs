@@ -24,6 +24,7 @@ public sealed class GoldenFixtureTests
     [InlineData("duplicate-files", false)]
     [InlineData("duplicate-files-unsafe", true)]
     [InlineData("duplicate-files-build-context", false)]
+    [InlineData("duplicate-files-dockerfile-copy", false)]
     [InlineData("duplicate-files-dynamic", false)]
     [InlineData("duplicate-files-no-rewriter", false)]
     [InlineData("duplicate-files-outside", false)]

@@ -19,13 +19,16 @@ internal sealed class CopyPlanner
     private readonly ImmutableDictionary<string, DiskFile> disk;
     private readonly BuildInputs inputs;
     private readonly PathMentions mentions;
+    private readonly IReadOnlyDictionary<string, string> copies;
 
-    public CopyPlanner(RepositoryModel model, ImmutableDictionary<string, DiskFile> disk, BuildInputs inputs, PathMentions mentions)
+    /// <param name="copies">Every copy this run may delete, with its canonical copy.</param>
+    public CopyPlanner(RepositoryModel model, ImmutableDictionary<string, DiskFile> disk, BuildInputs inputs, PathMentions mentions, IReadOnlyDictionary<string, string> copies)
     {
         this.model = model;
         this.disk = disk;
         this.inputs = inputs;
         this.mentions = mentions;
+        this.copies = copies;
     }
 
     public CopyPlan Plan(CloneCluster cluster, string duplicate)
@@ -248,6 +251,13 @@ internal sealed class CopyPlanner
         if (instruction is null)
         {
             plan.Problem(reference.Source, reference.Line, $"no COPY/ADD at line {reference.Line} matches the reference to {plan.Duplicate}; edit it by hand");
+            return;
+        }
+
+        if (copies.TryGetValue(reference.Source, out var dockerfileCanonical))
+        {
+            // If that Dockerfile goes, its canonical copy is built in its context with this same COPY line, which must stay.
+            plan.Problem(reference.Source, reference.Line, $"the COPY is in {reference.Source}, itself a copy of {dockerfileCanonical} that may be built in its place with the same line; fold the Dockerfiles first, then run fix again");
             return;
         }
 

@@ -73,7 +73,8 @@ public sealed class DuplicateFilesRewriter : IRewriter
         }
 
         var mentions = new PathMentions(model, candidates.Select(c => RepoPath.FileName(c.Duplicate)).ToHashSet(StringComparer.Ordinal), cancellationToken);
-        var planner = new CopyPlanner(model, context.Disk, new BuildInputs(model), mentions);
+        var copies = candidates.ToDictionary(c => c.Duplicate, c => c.Cluster.CanonicalMember.Path, StringComparer.Ordinal);
+        var planner = new CopyPlanner(model, context.Disk, new BuildInputs(model), mentions, copies);
         var plans = new List<CopyPlan>();
         foreach (var (cluster, duplicate) in candidates)
         {
