@@ -21,6 +21,16 @@ public sealed class GoldenFixtureTests
     [InlineData("module-migration", true)]
     [InlineData("module-migration-delete", false)]
     [InlineData("module-migration-shim", false)]
+    [InlineData("duplicate-files", false)]
+    [InlineData("duplicate-files-unsafe", true)]
+    [InlineData("duplicate-files-build-context", false)]
+    [InlineData("duplicate-files-dockerfile-copy", false)]
+    [InlineData("duplicate-files-dynamic", false)]
+    [InlineData("duplicate-files-no-rewriter", false)]
+    [InlineData("duplicate-files-outside", false)]
+    [InlineData("duplicate-files-unprovable", false)]
+    [InlineData("container-security", true)]
+    [InlineData("container-security-display-only", false)]
     public void Fixture_matches_expected_and_applies(string name, bool includeUnsafe)
     {
         var fixture = Path.Combine(Tools.RepositoryPath("tests/Fixtures"), name);

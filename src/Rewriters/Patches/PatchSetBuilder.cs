@@ -10,13 +10,14 @@ namespace Consolidate.Rewriters.Patches;
 /// The shared back end of <c>fix</c>: runs each family's rewriter on the scanned model, keeps the changes at the
 /// requested safety, turns them into bytes in each file's own encoding, renders the patch, checks it on a scratch copy
 /// (<see cref="ScratchValidator"/>) and collects the patch set. Reads the repository; writes only its scratch copy.
+/// Once a patch is accepted, later families see the tree with it applied (the scratch copy and its scan), so two
+/// families touching the same file render patches that apply one after the other.
 /// </summary>
 public static class PatchSetBuilder
 {
     public static PatchSet Build(string root, AnalysisResult scan, RepositoryAnalyzer analyzer, FixOptions options, CancellationToken cancellationToken)
     {
         root = Path.GetFullPath(root);
-        var context = FixContext.From(scan);
         var families = RewriterSet.All.Where(r => options.Only.IsDefaultOrEmpty || options.Only.Contains(r.Family, StringComparer.Ordinal)).ToList();
         var patches = ImmutableArray.CreateBuilder<PlannedPatch>();
         var refused = new List<Refusal>();
@@ -26,6 +27,8 @@ public static class PatchSetBuilder
         foreach (var rewriter in families)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var (state, stateRoot) = patches.Count == 0 ? (scan, root) : (validator.Current, validator.Root);
+            var context = FixContext.From(state) with { Disk = DiskFiles.Read(stateRoot, state.Model) };
             var changes = rewriter.Rewrite(context, cancellationToken).Filter(options.Minimum);
             refused.AddRange(changes.Refusals);
 
@@ -34,7 +37,7 @@ public static class PatchSetBuilder
             var created = new HashSet<string>(StringComparer.Ordinal);
             foreach (var change in changes.Files)
             {
-                var (patch, hash, problem) = Prepare(root, scan, change);
+                var (patch, hash, problem) = Prepare(root, stateRoot, state, change);
                 if (problem is not null)
                 {
                     refused.Add(new Refusal(changes.Family, change.Path, change.Edits.IsEmpty ? 1 : change.Edits[0].Line, problem));
@@ -79,13 +82,13 @@ public static class PatchSetBuilder
             RepositoryMetrics.Of(validator.Current));
     }
 
-    private static (FilePatch? Patch, string? Hash, string? Problem) Prepare(string root, AnalysisResult scan, FileChange change)
+    private static (FilePatch? Patch, string? Hash, string? Problem) Prepare(string root, string stateRoot, AnalysisResult scan, FileChange change)
     {
         var guard = PathGuard.Problem(root, change.Path);
         if (guard is not null)
             return (null, null, $"refused to touch '{change.Path}': {guard}");
 
-        var full = Path.Combine(root, change.Path);
+        var full = Path.Combine(stateRoot, change.Path);
         if (change.Kind == FileChangeKind.Create)
         {
             if (File.Exists(full) || Directory.Exists(full))

@@ -39,6 +39,9 @@ public sealed class ScratchValidator : IDisposable
     /// <summary>The scan after every patch accepted so far.</summary>
     public AnalysisResult Current { get; private set; }
 
+    /// <summary>The scratch copy's folder: the repository as it is after every patch accepted so far.</summary>
+    public string Root => scratch;
+
     public ValidationOutcome Validate(byte[] patch, IReadOnlyCollection<string> touched, IReadOnlyCollection<string> created, ImmutableArray<string> ruleIds)
     {
         var checks = ImmutableArray.CreateBuilder<Check>();

@@ -1,0 +1,7 @@
+#!/bin/sh
+set -eu
+echo one
+echo two
+echo three
+echo four
+exec "$@"

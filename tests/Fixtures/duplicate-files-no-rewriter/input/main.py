@@ -1,0 +1,3 @@
+from other.util import chunks
+
+print(list(chunks([1, 2, 3], 2)))

@@ -1,0 +1,3 @@
+from pkg.util import first
+
+print(first([4, 5]))

@@ -1,0 +1,2 @@
+WORKER_NAME=alpha
+WORKER_QUEUE=fast

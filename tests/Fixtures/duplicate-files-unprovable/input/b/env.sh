@@ -1,0 +1,2 @@
+WORKER_NAME=beta
+WORKER_QUEUE=slow
