@@ -17,7 +17,12 @@ public sealed class ShellFrontend : IFrontend, IShellParser
     private readonly TimeSpan parseBudget;
     private readonly Lazy<LanguageLoad> language;
     private readonly ConcurrentBag<BashParser> idleParsers = new();
+#if NET
     private readonly int maxIdleParsers = Math.Max(2, Environment.ProcessorCount * 2);
+#else
+    // The analyzer package: analyzers may not touch Environment (RS1035); the compiler's own parallelism is small.
+    private readonly int maxIdleParsers = 4;
+#endif
 
     public ShellFrontend()
         : this(DefaultParseBudget)
