@@ -74,9 +74,9 @@ internal sealed class PythonTreeModelBuilder
         {
             var type = tree.TypeName(node);
             string? message = null;
-            if (tree.IsMissing(node))
-                message = $"SyntaxError: expected '{type}'";
-            else if (type == "ERROR" && tree.IsNamed(node))
+            // CPython's own words differ by case; tree-sitter knows only where it went wrong. "invalid syntax" is CPython's
+            // general message.
+            if (tree.IsMissing(node) || (type == "ERROR" && tree.IsNamed(node)))
                 message = "SyntaxError: invalid syntax";
             else if (type is "print_statement" && tree.IsNamed(node))
                 message = "SyntaxError: Missing parentheses in call to 'print'. Did you mean print(...)?";
