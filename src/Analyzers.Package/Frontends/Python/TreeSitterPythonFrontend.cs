@@ -37,7 +37,7 @@ internal sealed class TreeSitterPythonFrontend : IFrontend, IDisposable
             return PythonTreeModelBuilder.Empty(text);
         var (pointer, tables, failure) = language.Value;
         if (tables is null)
-            return ParsedSource.FailedWith(text, new ParseIssue(1, 1, failure!));
+            return ParsedSource.FailedWith(text, new ParseIssue(1, 1, failure!, ParserUnavailable: true));
 
         var tokens = tokenizer.Tokenize(text, ParseBudgetLimit, cancellationToken);
         var budget = new ParseBudget(ParseBudgetLimit, cancellationToken);
