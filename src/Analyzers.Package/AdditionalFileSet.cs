@@ -22,6 +22,8 @@ internal sealed class AdditionalFileSet
     /// <summary>The file name of the list of every file under the root, one repo-relative path a line (buildTransitive writes it).</summary>
     public const string PathListName = "consolidate-analyze.paths";
 
+    private const string ConfigFileName = "consolidate.yml";
+
     private const int BinarySniffLength = 8000;
 
     private readonly ImmutableDictionary<string, AdditionalText> texts;
@@ -67,7 +69,9 @@ internal sealed class AdditionalFileSet
             cancellationToken.ThrowIfCancellationRequested();
             if (Name(Normalize(file.Path)) == PathListName)
             {
-                foreach (var line in file.GetText(cancellationToken)?.Lines ?? default(Microsoft.CodeAnalysis.Text.TextLineCollection)!)
+                if (file.GetText(cancellationToken) is not { } list)
+                    continue;
+                foreach (var line in list.Lines)
                 {
                     var path = line.ToString().Trim().Replace('\\', '/');
                     if (path.Length > 0 && !path.StartsWith("/", StringComparison.Ordinal) && !path.Split('/').Contains(".."))
@@ -158,8 +162,6 @@ internal sealed class AdditionalFileSet
 
         return (ConsolidateConfig.Default, ImmutableArray<ConfigError>.Empty);
     }
-
-    private const string ConfigFileName = "consolidate.yml";
 
     private static string? Excluded(string path, ImmutableArray<IgnorePattern> excludes)
     {

@@ -36,9 +36,9 @@ internal sealed class PackageRun
         var files = AdditionalFileSet.Read(options, cancellationToken);
         var severities = new SeverityPolicy((path, rule) => OptionValues(compilation, options, files, path, rule, cancellationToken));
 
+        // The set owns (and disposes) the frontends; the Python one pools native parsers.
         var shell = new ShellFrontend();
-        using var python = new TreeSitterPythonFrontend();
-        using var frontends = new FrontendSet([shell, python, new DockerfileFrontend(shell), new ComposeFrontend()]);
+        using var frontends = new FrontendSet([shell, new TreeSitterPythonFrontend(), new DockerfileFrontend(shell), new ComposeFrontend()]);
         var result = ModelPipeline.Run(
             files.Root, files.Scanned, files.Config, frontends, severities, files.ConfigErrors, parallelism: 1, progress: null, cancellationToken);
 
