@@ -27,7 +27,22 @@ public sealed class ConsolidateAnalyzer : DiagnosticAnalyzer
             var options = start.Options;
             var cancellationToken = start.CancellationToken;
             var run = new Lazy<PackageRun>(() => PackageRun.Create(compilation, options, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
-            start.RegisterAdditionalFileAction(file => run.Value.Report(file));
+            var failureReported = 0;
+            start.RegisterAdditionalFileAction(file =>
+            {
+                PackageRun value;
+                try
+                {
+                    value = run.Value;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException && Interlocked.Exchange(ref failureReported, 1) == 1)
+                {
+                    // A bug in the analysis: the first file's action let the exception through (one AD0001); the rest stay quiet.
+                    return;
+                }
+
+                value.Report(file);
+            });
         });
     }
 }

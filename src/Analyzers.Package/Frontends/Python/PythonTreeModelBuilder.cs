@@ -191,8 +191,9 @@ internal sealed class PythonTreeModelBuilder
         {
             switch (tree.TypeName(child))
             {
-                case "else_clause":
-                    blocks.Add((type == "try_statement" ? "orelse" : "orelse", Field(child, "body") is var b and >= 0 ? b : LastBlock(child), null));
+                // After elif clauses the else belongs to the innermost nested If (see ElifChain).
+                case "else_clause" when !(type == "if_statement" && Kids(node).Any(c => tree.TypeName(c) == "elif_clause")):
+                    blocks.Add(("orelse", Field(child, "body") is var b and >= 0 ? b : LastBlock(child), null));
                     break;
                 case "finally_clause":
                     blocks.Add(("finalbody", LastBlock(child), null));
@@ -268,7 +269,7 @@ internal sealed class PythonTreeModelBuilder
         "if_statement" => "If",
         "for_statement" => Kids(node).Any(c => tree.IsToken(c, "async")) ? "AsyncFor" : "For",
         "while_statement" => "While",
-        "try_statement" => "Try",
+        "try_statement" => Kids(node).Any(c => tree.TypeName(c) == "except_group_clause") ? "TryStar" : "Try",
         "with_statement" => Kids(node).Any(c => tree.IsToken(c, "async")) ? "AsyncWith" : "With",
         "match_statement" => "Match",
         "return_statement" => "Return",
