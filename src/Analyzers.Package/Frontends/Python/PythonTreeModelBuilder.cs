@@ -269,7 +269,7 @@ internal sealed class PythonTreeModelBuilder
         "if_statement" => "If",
         "for_statement" => Kids(node).Any(c => tree.IsToken(c, "async")) ? "AsyncFor" : "For",
         "while_statement" => "While",
-        "try_statement" => Kids(node).Any(c => tree.TypeName(c) == "except_group_clause") ? "TryStar" : "Try",
+        "try_statement" => Kids(node).Any(IsExceptStar) ? "TryStar" : "Try",
         "with_statement" => Kids(node).Any(c => tree.IsToken(c, "async")) ? "AsyncWith" : "With",
         "match_statement" => "Match",
         "return_statement" => "Return",
@@ -284,6 +284,11 @@ internal sealed class PythonTreeModelBuilder
         "type_alias_statement" => "TypeAlias",
         _ => type,
     };
+
+    /// <summary>An <c>except*</c> clause: the older grammar's except_group_clause, or an except_clause with a <c>*</c> token.</summary>
+    private bool IsExceptStar(int clause) =>
+        tree.TypeName(clause) == "except_group_clause"
+        || tree.TypeName(clause) == "except_clause" && Kids(clause).Any(c => !tree.IsNamed(c) && tree.TypeName(c) is "*" or "except*");
 
     private string ExpressionKind(int node)
     {
