@@ -99,7 +99,10 @@ internal sealed class AdditionalFileSet
             return text;
         }
 
-        var (config, configErrors) = ReadConfig(Content);
+        var configPath = global.TryGetValue("build_property.ConsolidateConfig", out var configProperty) && !string.IsNullOrWhiteSpace(configProperty)
+            ? configProperty.Trim().Replace('\\', '/')
+            : null;
+        var (config, configErrors) = ReadConfig(Content, configPath);
         var ignore = new GitIgnoreFilter(path => Content(path)?.ToString());
         var excludes = config.Exclude
             .Select((glob, i) => IgnorePattern.Parse(glob, "", "exclude", i + 1))
@@ -150,8 +153,17 @@ internal sealed class AdditionalFileSet
         return new ScannedFile(path, language, ParseStatus.Ok, null, bytes.Length, document);
     }
 
-    private static (ConsolidateConfig Config, ImmutableArray<ConfigError> Errors) ReadConfig(Func<string, RoslynText?> content)
+    /// <summary>consolidate.yml (then consolidate.yaml) at the root, or the file <c>ConsolidateConfig</c> names, as the CLI's --config.</summary>
+    private static (ConsolidateConfig Config, ImmutableArray<ConfigError> Errors) ReadConfig(Func<string, RoslynText?> content, string? configured)
     {
+        if (configured is not null)
+        {
+            if (content(configured) is not { } text)
+                return (ConsolidateConfig.Default, ImmutableArray.Create(new ConfigError(configured, 1, "(file)", "not found among the additional files")));
+            var (parsed, errors) = ConfigParser.Parse(text.ToString(), configured);
+            return (parsed ?? ConsolidateConfig.Default, errors);
+        }
+
         foreach (var name in new[] { ConfigFileName, "consolidate.yaml" })
         {
             if (content(name) is not { } text)
