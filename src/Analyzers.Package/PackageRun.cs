@@ -52,7 +52,8 @@ internal sealed class PackageRun
                 .Where(r => files.TextOf(r.Path) is not null)
                 .Select(r => LocationOf(files.FullPath(r.Path), files.TextOf(r.Path)!, r.StartLine, 1, r.EndLine, int.MaxValue))
                 .ToList();
-            var diagnostic = Create(finding.Rule, finding.Severity, finding.Message, location, related);
+            var properties = finding.Rule == RuleCatalog.BannedTerm ? SafeReplacement(result.Model, files.Config, finding) : null;
+            var diagnostic = Create(finding.Rule, finding.Severity, finding.Message, location, related, properties);
             if (!diagnostics.TryGetValue(finding.Path, out var list))
                 diagnostics[finding.Path] = list = [];
             list.Add(diagnostic);
@@ -75,7 +76,8 @@ internal sealed class PackageRun
     /// A finding as a diagnostic of its rule's descriptor, at the severity the policy resolved. Enabled on the
     /// instance: a rule that is off by default and was turned on by our keys must not be dropped as disabled.
     /// </summary>
-    private static RoslynDiagnostic Create(RuleDescriptor rule, Severity severity, string message, Location location, IEnumerable<Location> related)
+    private static RoslynDiagnostic Create(
+        RuleDescriptor rule, Severity severity, string message, Location location, IEnumerable<Location> related, ImmutableDictionary<string, string?>? properties)
     {
         var descriptor = RoslynDescriptors.For(rule);
         var roslynSeverity = RoslynDescriptors.ToRoslyn(severity);
@@ -91,7 +93,28 @@ internal sealed class PackageRun
             description: descriptor.Description,
             helpLink: descriptor.HelpLinkUri,
             location: location,
-            additionalLocations: related);
+            additionalLocations: related,
+            properties: properties);
+    }
+
+    /// <summary>
+    /// For a banned term inside a comment, the replacement the code fix writes (a comment's words change no behaviour,
+    /// so the fix is safe and local); null elsewhere (identifiers and strings are renamed everywhere at once by
+    /// <c>consolidate-analyze fix</c>).
+    /// </summary>
+    private static ImmutableDictionary<string, string?>? SafeReplacement(Model.RepositoryModel model, ConsolidateConfig config, Engine.Diagnostic finding)
+    {
+        if (model.File(finding.Path) is not { Text: { } text } file)
+            return null;
+        var start = text.Offset(finding.Line, finding.Column);
+        var end = text.Offset(finding.EndLine, finding.EndColumn);
+        var inComment = file.Tokens.Any(t => t.Kind == Model.TokenKind.Comment && t.Span.Start <= start && end <= t.Span.Start + t.Span.Length);
+        if (!inComment || end <= start)
+            return null;
+        var replacement = config.Terms
+            .SelectMany(term => Rules.Terms.TermMatcher.Find(text.Text, start, end - start, term))
+            .FirstOrDefault(m => m.Start == start && m.Length == end - start)?.Replacement;
+        return replacement is null ? null : ImmutableDictionary<string, string?>.Empty.Add("consolidate.replacement", replacement);
     }
 
     private static Location LocationOf(string fullPath, SourceText text, int line, int column, int endLine, int endColumn)
