@@ -295,7 +295,7 @@ internal sealed class PythonTreeModelBuilder
         var first = StatementChildren(node).FirstOrDefault();
         return tree.TypeName(first) switch
         {
-            "assignment" => Field(first, "type") >= 0 && Field(first, "right") < 0 ? "AnnAssign" : Field(first, "type") >= 0 ? "AnnAssign" : "Assign",
+            "assignment" => Field(first, "type") >= 0 ? "AnnAssign" : "Assign",
             "augmented_assignment" => "AugAssign",
             _ => "Expr",
         };
