@@ -74,6 +74,10 @@ public static class RuleCatalog
         "CONS901", "file-not-parsed", RuleCategory.Tool, Severity.Info,
         "A file could not be read or parsed cleanly, so other rules saw it only in part or not at all.");
 
+    public static readonly RuleDescriptor ParserUnavailable = new(
+        "CONS902", "parser-unavailable", RuleCategory.Tool, Severity.Warning,
+        "A parser the tool needs could not run (the tree-sitter native library did not load), so no file of that language was parsed.");
+
     public static ImmutableArray<RuleDescriptor> All { get; } = ImmutableArray.Create(
         DockerfileRunsAsRoot,
         DockerfileUnpinnedBase,
@@ -88,7 +92,8 @@ public static class RuleCatalog
         ComposeOverAllocation,
         ShellMissingStrictMode,
         HardcodedAbsolutePath,
-        FileNotParsed);
+        FileNotParsed,
+        ParserUnavailable);
 
     public static RuleDescriptor? Find(string idOrName) =>
         All.FirstOrDefault(r => string.Equals(r.Id, idOrName, StringComparison.OrdinalIgnoreCase)

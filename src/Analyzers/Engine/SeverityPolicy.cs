@@ -9,7 +9,11 @@ namespace Consolidate.Analyzers.Engine;
 /// Severity and suppression, applied once after every rule ran. Severities come from <c>.globalconfig</c> (every file)
 /// and <c>.editorconfig</c> sections (per file, nearest file last, later sections win), with the keys .NET developers
 /// know: <c>dotnet_diagnostic.&lt;ID&gt;.severity</c>, then <c>dotnet_analyzer_diagnostic.category-&lt;Category&gt;.severity</c>,
-/// then <c>dotnet_analyzer_diagnostic.severity</c>. Suppressions: <c># consolidate-disable-next-line ID|name</c> and
+/// then <c>dotnet_analyzer_diagnostic.severity</c>; each has a twin of ours, read in its place (the later of the two wins):
+/// <c>consolidate_diagnostic.&lt;ID&gt;.severity</c>, <c>consolidate_diagnostic.category-&lt;Category&gt;.severity</c> and
+/// <c>consolidate_diagnostic.severity</c>. Roslyn keeps per-file <c>dotnet_diagnostic</c> sections away from diagnostics on
+/// additional files, so the analyzer package reads our twins through its own option lookup instead (see
+/// docs/analyzer-package.md). Suppressions: <c># consolidate-disable-next-line ID|name</c> and
 /// <c># consolidate-disable-file ID|name</c> in a comment, and the baseline's fingerprints.
 /// </summary>
 public sealed class SeverityPolicy
@@ -17,6 +21,7 @@ public sealed class SeverityPolicy
     private readonly ImmutableArray<(string Directory, EditorConfigFile File)> configs;
     private readonly string root;
     private readonly ImmutableHashSet<string> baseline;
+    private readonly Func<string, RuleDescriptor, string?[]>? lookup;
 
     /// <param name="root">Absolute scan root.</param>
     /// <param name="configs">Config files with their absolute folders, outermost first.</param>
@@ -28,24 +33,38 @@ public sealed class SeverityPolicy
         this.baseline = baseline ?? ImmutableHashSet<string>.Empty;
     }
 
+    /// <summary>
+    /// A policy whose values come from elsewhere (the analyzer package: Roslyn's merged options of each additional file).
+    /// <paramref name="lookup"/> gives, for a repo-relative path and a rule, one value (or null) per key of
+    /// <see cref="KeysFor"/>, most specific first.
+    /// </summary>
+    public SeverityPolicy(Func<string, RuleDescriptor, string?[]> lookup, ImmutableHashSet<string>? baseline = null)
+        : this("/", [], baseline)
+    {
+        this.lookup = lookup;
+    }
+
     public static SeverityPolicy Defaults { get; } = new("/", []);
 
-    public bool IsEnabled(RuleDescriptor rule) => true;
-
-    /// <summary>The effective severity of a rule for a repo-relative path.</summary>
-    public Severity SeverityFor(RuleDescriptor rule, string path)
+    /// <summary>
+    /// The keys that set a rule's severity, most specific first; each entry is the .NET key and our twin, which stand
+    /// for the same thing: the id key, the category key, the all-rules key. Keys are lower case.
+    /// </summary>
+    public static ImmutableArray<(string Dotnet, string Own)> KeysFor(RuleDescriptor rule)
     {
-        var absolute = root + "/" + path;
-        var keys = new[]
-        {
-            $"dotnet_diagnostic.{rule.Id.ToLowerInvariant()}.severity",
-            $"dotnet_analyzer_diagnostic.category-{rule.Category.ToString().ToLowerInvariant()}.severity",
-            "dotnet_analyzer_diagnostic.severity",
-        };
+        var id = rule.Id.ToLowerInvariant();
+        var category = rule.Category.ToString().ToLowerInvariant();
+        return
+        [
+            ($"dotnet_diagnostic.{id}.severity", $"consolidate_diagnostic.{id}.severity"),
+            ($"dotnet_analyzer_diagnostic.category-{category}.severity", $"consolidate_diagnostic.category-{category}.severity"),
+            ("dotnet_analyzer_diagnostic.severity", "consolidate_diagnostic.severity"),
+        ];
+    }
 
-        var values = new string?[keys.Length];
-        ApplyMatching(absolute, keys, values, global: true);
-        ApplyMatching(absolute, keys, values, global: false);
+    /// <summary>The severity the values of <see cref="KeysFor"/> give: the most specific recognised value, else the default.</summary>
+    public static Severity Resolve(RuleDescriptor rule, IReadOnlyList<string?> values)
+    {
         foreach (var value in values)
         {
             var severity = Parse(value, rule.DefaultSeverity);
@@ -54,6 +73,22 @@ public sealed class SeverityPolicy
         }
 
         return rule.DefaultSeverity;
+    }
+
+    public bool IsEnabled(RuleDescriptor rule) => true;
+
+    /// <summary>The effective severity of a rule for a repo-relative path.</summary>
+    public Severity SeverityFor(RuleDescriptor rule, string path)
+    {
+        if (lookup is not null)
+            return Resolve(rule, lookup(path, rule));
+
+        var absolute = root + "/" + path;
+        var keys = KeysFor(rule);
+        var values = new string?[keys.Length];
+        ApplyMatching(absolute, keys, values, global: true);
+        ApplyMatching(absolute, keys, values, global: false);
+        return Resolve(rule, values);
     }
 
     public IEnumerable<Diagnostic> Apply(IEnumerable<Diagnostic> diagnostics, RepositoryModel model)
@@ -74,7 +109,7 @@ public sealed class SeverityPolicy
         }
     }
 
-    private void ApplyMatching(string absolute, string[] keys, string?[] values, bool global)
+    private void ApplyMatching(string absolute, ImmutableArray<(string Dotnet, string Own)> keys, string?[] values, bool global)
     {
         // Only .editorconfig files from the nearest one marked root=true inward count, as in EditorConfig.
         var start = 0;
@@ -100,8 +135,13 @@ public sealed class SeverityPolicy
                     continue;
                 for (var k = 0; k < keys.Length; k++)
                 {
-                    if (section.Properties.TryGetValue(keys[k], out var value))
-                        values[k] = value.Value;
+                    // Both names in one section: the later line wins, as a repeated key would.
+                    var hasDotnet = section.Properties.TryGetValue(keys[k].Dotnet, out var dotnet);
+                    var hasOwn = section.Properties.TryGetValue(keys[k].Own, out var own);
+                    if (hasDotnet && (!hasOwn || dotnet.Line > own.Line))
+                        values[k] = dotnet.Value;
+                    else if (hasOwn)
+                        values[k] = own.Value;
                 }
             }
         }

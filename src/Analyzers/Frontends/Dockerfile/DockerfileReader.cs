@@ -597,14 +597,31 @@ internal sealed partial class DockerfileReader
         return result.ToImmutable();
     }
 
-    [GeneratedRegex(@"\G#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$", RegexOptions.CultureInvariant)]
+    private const string DirectivePattern = @"\G#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$";
+    private const string StageNamePattern = @"^[a-z][a-z0-9\-_.]*$";
+    private const string LeadingTabsPattern = @"^\t+";
+
+#if NET
+    [GeneratedRegex(DirectivePattern, RegexOptions.CultureInvariant)]
     private static partial Regex Directive();
 
-    [GeneratedRegex(@"^[a-z][a-z0-9\-_.]*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(StageNamePattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex StageName();
 
-    [GeneratedRegex(@"^\t+", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(LeadingTabsPattern, RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingTabs();
+#else
+    // netstandard2.0 (the analyzer package) has no regex source generator.
+    private static readonly Regex DirectiveRegex = new(DirectivePattern, RegexOptions.CultureInvariant);
+    private static readonly Regex StageNameRegex = new(StageNamePattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    private static readonly Regex LeadingTabsRegex = new(LeadingTabsPattern, RegexOptions.Multiline | RegexOptions.CultureInvariant);
+
+    private static Regex Directive() => DirectiveRegex;
+
+    private static Regex StageName() => StageNameRegex;
+
+    private static Regex LeadingTabs() => LeadingTabsRegex;
+#endif
 
     private readonly record struct HeredocRead(DockerHeredoc Heredoc, int BodyStart, int BodyEnd, int End);
 

@@ -19,8 +19,13 @@ internal sealed class PythonGrammar
         "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or",
         "pass", "raise", "return", "try", "while", "with", "yield");
 
+#if NET
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HardKeywordSpans =
         HardKeywords.GetAlternateLookup<ReadOnlySpan<char>>();
+#else
+    // netstandard2.0 (the analyzer package) has no alternate lookups: the package's SpanKeyedStrings stands in.
+    private static readonly SpanKeyedStrings HardKeywordSpans = new(HardKeywords);
+#endif
 
     private readonly ImmutableArray<PythonSymbolClass> classes;
 

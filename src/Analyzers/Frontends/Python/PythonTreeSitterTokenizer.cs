@@ -21,7 +21,12 @@ internal sealed class PythonTreeSitterTokenizer : IDisposable
 
     private readonly Lazy<LanguageLoad<PythonLanguage>> language;
     private readonly ConcurrentBag<PythonLeafReader> idleReaders = new();
+#if NET
     private readonly int maxIdleReaders = Math.Max(2, Environment.ProcessorCount * 2);
+#else
+    // The analyzer package: analyzers may not touch Environment (RS1035); the compiler's own parallelism is small.
+    private readonly int maxIdleReaders = 4;
+#endif
     private volatile bool disposed;
 
     public PythonTreeSitterTokenizer()
@@ -108,8 +113,13 @@ internal sealed class PythonTreeSitterTokenizer : IDisposable
     /// </summary>
     private sealed class Builder(SourceText text, PythonGrammar grammar, PythonLeaves leaves)
     {
+#if NET
         private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> interned =
             new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+#else
+        // netstandard2.0 (the analyzer package) has no alternate lookups: the package's SpanKeyedStrings stands in.
+        private readonly SpanKeyedStrings interned = new();
+#endif
 
         private readonly int lastLine = text.LineOf(text.Text.Length);
         private int line = 1;

@@ -17,7 +17,12 @@ public sealed class ShellFrontend : IFrontend, IShellParser
     private readonly TimeSpan parseBudget;
     private readonly Lazy<LanguageLoad<BashLanguage>> language;
     private readonly ConcurrentBag<BashParser> idleParsers = new();
+#if NET
     private readonly int maxIdleParsers = Math.Max(2, Environment.ProcessorCount * 2);
+#else
+    // The analyzer package: analyzers may not touch Environment (RS1035); the compiler's own parallelism is small.
+    private readonly int maxIdleParsers = 4;
+#endif
 
     public ShellFrontend()
         : this(DefaultParseBudget)
@@ -59,7 +64,7 @@ public sealed class ShellFrontend : IFrontend, IShellParser
 
         var load = language.Value;
         if (load.Language is null)
-            return Failed(coordinates, snippet.Length, load.Failure!);
+            return Failed(coordinates, snippet.Length, load.Failure!, parserUnavailable: true);
 
         var budget = new ParseBudget(parseBudget, cancellationToken);
         var parser = Rent(load.Language);
@@ -96,7 +101,7 @@ public sealed class ShellFrontend : IFrontend, IShellParser
         ShellFacts.Empty,
         ImmutableArray<ParseIssue>.Empty);
 
-    private static ParsedSource Failed(HostCoordinates coordinates, int length, string message)
+    private static ParsedSource Failed(HostCoordinates coordinates, int length, string message, bool parserUnavailable = false)
     {
         var span = coordinates.Span(0, length);
         return new ParsedSource(
@@ -104,7 +109,7 @@ public sealed class ShellFrontend : IFrontend, IShellParser
             ImmutableArray<Token>.Empty,
             ImmutableArray<Symbol>.Empty,
             null,
-            ImmutableArray.Create(new ParseIssue(span.StartLine, span.StartColumn, message)),
+            ImmutableArray.Create(new ParseIssue(span.StartLine, span.StartColumn, message, ParserUnavailable: parserUnavailable)),
             Failed: true);
     }
 }

@@ -16,8 +16,13 @@ internal sealed class ShellTokenizer
     private readonly ShellTree tree;
     private readonly HostCoordinates coordinates;
     private readonly ParseBudget budget;
+#if NET
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> interned =
         new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+#else
+    // netstandard2.0 (the analyzer package) has no alternate lookups: the package's SpanKeyedStrings stands in.
+    private readonly SpanKeyedStrings interned = new();
+#endif
 
     private ShellTokenizer(ShellTree tree, HostCoordinates coordinates, ParseBudget budget)
     {

@@ -20,7 +20,7 @@ public sealed class CONS401BannedTerm : IRule
         foreach (var file in context.Model.Files)
         {
             // The configuration that bans the terms names them; it is not a use of them.
-            if (file.Text is null || file.Status == ParseStatus.Skipped || file.Path is "consolidate.yml" or "consolidate.yaml")
+            if (file.Text is null || file.Status == ParseStatus.Skipped || file.Path is "consolidate.yml" or "consolidate.yaml" || file.Path == context.Config.Source)
                 continue;
             var text = file.Text.Text;
             if (!terms.Any(t => text.Contains(t.Term, StringComparison.OrdinalIgnoreCase)))

@@ -12,8 +12,17 @@ namespace Consolidate.Analyzers.Rules.Terms;
 /// </summary>
 public static partial class TermMatcher
 {
-    [GeneratedRegex(@"\b[A-Za-z][A-Za-z0-9+.\-]*://[^\s'""<>)\]]*|\bwww\.[^\s'""<>)\]]+", RegexOptions.CultureInvariant)]
+    private const string UrlPatternText = @"\b[A-Za-z][A-Za-z0-9+.\-]*://[^\s'""<>)\]]*|\bwww\.[^\s'""<>)\]]+";
+
+#if NET
+    [GeneratedRegex(UrlPatternText, RegexOptions.CultureInvariant)]
     private static partial Regex UrlPattern();
+#else
+    // netstandard2.0 (the analyzer package) has no regex source generator.
+    private static readonly Regex UrlRegex = new(UrlPatternText, RegexOptions.CultureInvariant);
+
+    private static Regex UrlPattern() => UrlRegex;
+#endif
 
     public static IEnumerable<TermMatch> Find(string text, int offset, int length, TermRule term)
     {

@@ -14,6 +14,9 @@ public sealed class CONS901FileNotParsed : IRule
         {
             if (file.Status is not (ParseStatus.Recovered or ParseStatus.Failed))
                 continue;
+            // A parser that could not run at all is one CONS902 finding, not one of these per file.
+            if (CONS902ParserUnavailable.IsUnavailable(file))
+                continue;
             var line = file.Parsed?.Issues.FirstOrDefault()?.Line ?? 1;
             var what = file.Status == ParseStatus.Failed ? "could not be parsed" : "was parsed with errors";
             context.ReportLines(file.Path, Math.Max(1, line), Math.Max(1, line),

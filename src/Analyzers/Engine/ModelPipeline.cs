@@ -1,0 +1,118 @@
+using System.Collections.Immutable;
+using Consolidate.Analyzers.Clones;
+using Consolidate.Analyzers.Configuration;
+using Consolidate.Analyzers.Model;
+using Consolidate.Analyzers.References;
+using Consolidate.Analyzers.Rules;
+using Consolidate.Analyzers.Scanning;
+
+namespace Consolidate.Analyzers.Engine;
+
+/// <summary>
+/// The scan after the walk, with no IO: parse each file with its frontend, map references, build the clone classes,
+/// run every rule, then resolve severities and suppressions once. <see cref="RepositoryAnalyzer"/> feeds it the files
+/// it read from disk; the analyzer package (src/Analyzers.Package) the compilation's additional files, so both report
+/// the same findings for the same files.
+/// </summary>
+public static class ModelPipeline
+{
+    /// <param name="parallelism">Files parsed at once (the analyzer package passes 1: the compiler runs analyzers in parallel itself).</param>
+    public static AnalysisResult Run(
+        string root,
+        ImmutableArray<ScannedFile> scanned,
+        ConsolidateConfig config,
+        FrontendSet frontends,
+        SeverityPolicy severities,
+        ImmutableArray<ConfigError> configErrors,
+        int parallelism,
+        IProgress<string>? progress,
+        CancellationToken cancellationToken)
+    {
+        progress?.Report($"parsing {scanned.Length} files");
+        var files = new FileModel[scanned.Length];
+        if (parallelism <= 1)
+        {
+            for (var i = 0; i < scanned.Length; i++)
+                files[i] = Parse(scanned[i], frontends, cancellationToken);
+        }
+        else
+        {
+            Parallel.For(
+                0,
+                scanned.Length,
+                new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
+                i => files[i] = Parse(scanned[i], frontends, cancellationToken));
+        }
+
+        progress?.Report("mapping references");
+        var fileModels = files.ToImmutableArray();
+        var references = ReferenceGraphBuilder.Build(fileModels, config, frontends.ShellParser, cancellationToken);
+
+        progress?.Report("clustering");
+        var clusters = CloneIndex.Build(
+            fileModels,
+            CloneOptions.Default with { CanonicalFolders = config.Canonical },
+            path => references.CountInto(path),
+            cancellationToken);
+        var model = new RepositoryModel(fileModels, clusters, config) { References = references };
+
+        progress?.Report("running rules");
+        var diagnostics = new List<Diagnostic>();
+        foreach (var rule in RuleSet.All)
+        {
+            if (!severities.IsEnabled(rule.Descriptor))
+                continue;
+            rule.Analyze(new RuleContext(rule.Descriptor, model, diagnostics, cancellationToken));
+        }
+
+        var resolved = severities.Apply(diagnostics, model)
+            .OrderBy(d => d.Path, StringComparer.Ordinal)
+            .ThenBy(d => d.Line)
+            .ThenBy(d => d.Column)
+            .ThenBy(d => d.Rule.Id, StringComparer.Ordinal)
+            .ToImmutableArray();
+        return new AnalysisResult(root, model, resolved, configErrors);
+    }
+
+    private static FileModel Parse(ScannedFile file, FrontendSet frontends, CancellationToken cancellationToken)
+    {
+        var document = file.Document;
+        var frontend = document is null ? null : frontends.For(file.Language);
+        if (document is null || frontend is null)
+            return new FileModel(file.Path, file.Language, file.Status, file.Reason, document?.Text, null);
+
+        var parsed = frontend.Parse(document, cancellationToken);
+        var status = file.Status;
+        var reason = file.Reason;
+        var errors = parsed.Issues.Where(i => !i.IsNote).ToImmutableArray();
+        if (file.Language == Language.Python && !parsed.Failed && errors.IsEmpty)
+        {
+            // CPython decides for Python: a file ast.parse accepts is ok, even where our decoder fell back to Latin-1.
+            status = ParseStatus.Ok;
+            reason = parsed.Issues.IsEmpty ? reason : Join(reason, Describe(parsed.Issues));
+        }
+        else if (parsed.Failed)
+        {
+            status = ParseStatus.Failed;
+            reason = Join(reason, Describe(parsed.Issues));
+        }
+        else if (!errors.IsEmpty)
+        {
+            status = ParseStatus.Recovered;
+            reason = Join(reason, Describe(errors));
+        }
+
+        return new FileModel(file.Path, file.Language, status, reason, document.Text, parsed);
+    }
+
+    private static string Describe(ImmutableArray<ParseIssue> issues)
+    {
+        if (issues.IsEmpty)
+            return "not parsed";
+        var first = issues[0];
+        var more = issues.Length > 1 ? $" (+{issues.Length - 1} more)" : "";
+        return $"line {first.Line}: {first.Message}{more}";
+    }
+
+    private static string Join(string? a, string b) => string.IsNullOrEmpty(a) ? b : a + "; " + b;
+}

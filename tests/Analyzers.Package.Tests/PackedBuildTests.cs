@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using Consolidate.Analyzers.Package.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Consolidate.Analyzers.Package.Tests;
+
+/// <summary>
+/// The package as users get it: packed into a folder feed, referenced by a tiny consumer project with a root Dockerfile,
+/// a shell script and a compose file, built with <c>dotnet build</c>. The findings appear in the build output; a
+/// .globalconfig severity takes effect; without the native library the build still succeeds, with one CONS902.
+/// </summary>
+public sealed partial class PackedBuildTests(ITestOutputHelper output) : IDisposable
+{
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(8);
+
+    private readonly string work = Directory.CreateTempSubdirectory("consolidate-package-").FullName;
+
+    [Fact]
+    public void Dotnet_build_of_a_consumer_reports_the_rules_and_honours_globalconfig()
+    {
+        var consumer = Path.Combine(work, "consumer");
+        var packages = Consumer(consumer, Pack());
+        Directory.CreateDirectory(Path.Combine(consumer, "scripts"));
+        Write(consumer, "Dockerfile", "FROM python:latest\nRUN pip install flask\n");
+        Write(consumer, "scripts/run.sh", "#!/bin/bash\nset -euo pipefail\n./scripts/missing.sh\n");
+        Write(consumer, "docker-compose.yml", "services:\n  web:\n    image: nginx:1.27\n    privileged: true\n");
+
+        var first = Run(consumer, "build");
+        Assert.Contains("Dockerfile(1,1): warning CONS101:", first, StringComparison.Ordinal);
+        Assert.Contains("Dockerfile(1,1): warning CONS102:", first, StringComparison.Ordinal);
+        Assert.Contains("scripts/run.sh(3,1): warning CONS301:", first, StringComparison.Ordinal);
+        Assert.Contains("docker-compose.yml(4,17): warning CONS103:", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("AD0001", first, StringComparison.Ordinal);
+
+        Write(consumer, ".globalconfig", "is_global = true\ndotnet_diagnostic.CONS101.severity = error\ndotnet_diagnostic.CONS102.severity = none\n");
+        var second = Run(consumer, "build", expectSuccess: false);
+        Assert.Contains("Dockerfile(1,1): error CONS101:", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("CONS102", second, StringComparison.Ordinal);
+        File.Delete(Path.Combine(consumer, ".globalconfig"));
+
+        // Without the native library: shell is not parsed, the build still succeeds and says so once.
+        foreach (var library in Directory.EnumerateFiles(packages, "libconsolidate_treesitter.so", SearchOption.AllDirectories))
+            File.Delete(library);
+        var third = Run(consumer, "build");
+        Assert.Contains("scripts/run.sh(1,1): warning CONS902:", third, StringComparison.Ordinal);
+        Assert.Contains("Dockerfile(1,1): warning CONS101:", third, StringComparison.Ordinal);
+        Assert.DoesNotContain("AD0001", third, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// samples/ built as a consumer with the buildTransitive defaults (globs, path list, .gitignore handling): the
+    /// build's warnings are the CLI's warnings on samples/, by path, line and id.
+    /// </summary>
+    [Fact]
+    public void Dotnet_build_of_samples_reports_the_warnings_the_cli_reports()
+    {
+        var samples = Path.Combine(PackageHarness.RepoRoot, "samples");
+        var consumer = Path.Combine(work, "samples");
+        foreach (var file in Directory.EnumerateFiles(samples, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(consumer, Path.GetRelativePath(samples, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        Consumer(consumer, Pack());
+        var build = Run(consumer, "build");
+        var reported = build.Split('\n')
+            .Select(line => BuildWarning().Match(line))
+            .Where(m => m.Success)
+            .Select(m => $"{Path.GetRelativePath(consumer, m.Groups["path"].Value).Replace('\\', '/')}:{m.Groups["line"].Value}: {m.Groups["id"].Value}")
+            .ToHashSet(StringComparer.Ordinal);
+
+        var (config, _) = Consolidate.Analyzers.Scanning.ConfigFiles.LoadConfig(samples, null);
+        using var frontends = Consolidate.Analyzers.Frontends.FrontendFactory.Create(new Consolidate.Analyzers.Frontends.FrontendOptions { PythonWorkers = 2 });
+        var cli = new Consolidate.Analyzers.Engine.RepositoryAnalyzer(config!, frontends, new Consolidate.Analyzers.Scanning.ScanOptions { Excludes = config!.Exclude })
+            .Analyze(samples, null, CancellationToken.None)
+            .Reported
+            .Where(d => d.Severity >= Consolidate.Analyzers.Catalog.Severity.Warning)
+            .Select(d => $"{d.Path}:{d.Line}: {d.Rule.Id}")
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.NotEmpty(cli);
+        Assert.Equal(cli.Order(StringComparer.Ordinal), reported.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Packs the package into a folder feed of this test.</summary>
+    private string Pack()
+    {
+        var feed = Path.Combine(work, "feed");
+        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+        var project = Path.Combine(PackageHarness.RepoRoot, "src", "Analyzers.Package", "Consolidate.Analyzers.Package.csproj");
+        Run(PackageHarness.RepoRoot, "pack", project, "-c", configuration, "-o", feed);
+        return feed;
+    }
+
+    /// <summary>Makes a folder a consumer project referencing the package from the feed; returns its packages folder.</summary>
+    private string Consumer(string consumer, string feed)
+    {
+        var packages = Path.Combine(work, "packages-" + Path.GetFileName(consumer));
+        Directory.CreateDirectory(consumer);
+        Write(consumer, "Consumer.csproj", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <RestorePackagesPath>{packages}</RestorePackagesPath>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Consolidate.Analyzers.Package" Version="*" PrivateAssets="all" />
+              </ItemGroup>
+            </Project>
+            """);
+        Write(consumer, "nuget.config", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        Write(consumer, "Consumer.cs", "public sealed class Consumer { }\n");
+        return packages;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(work, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?<path>/[^(]+)\((?<line>\d+),\d+\): (warning|error) (?<id>CONS\d{3}):")]
+    private static partial System.Text.RegularExpressions.Regex BuildWarning();
+
+    private static void Write(string folder, string relative, string text) => File.WriteAllText(Path.Combine(folder, relative), text);
+
+    /// <summary>Runs dotnet with no build server (nothing outlives the test, every build loads the analyzer afresh).</summary>
+    private string Run(string directory, string verb, params string[] arguments) => Run(directory, verb, expectSuccess: true, arguments);
+
+    private string Run(string directory, string verb, bool expectSuccess, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(verb);
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        foreach (var argument in new[] { "-nodeReuse:false", "-p:UseSharedCompilation=false", "-clp:NoSummary" })
+            start.ArgumentList.Add(argument);
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(CommandTimeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet {verb} did not finish in {CommandTimeout}");
+        }
+
+        var text = stdout.GetAwaiter().GetResult() + stderr.GetAwaiter().GetResult();
+        output.WriteLine($"$ dotnet {verb} {string.Join(' ', arguments)} (exit {process.ExitCode})\n{text}");
+        if (expectSuccess)
+            Assert.True(process.ExitCode == 0, $"dotnet {verb} failed with exit code {process.ExitCode}");
+        else
+            Assert.NotEqual(0, process.ExitCode);
+        return text;
+    }
+}
