@@ -58,36 +58,130 @@ public sealed partial class PackedBuildTests(ITestOutputHelper output) : IDispos
         var consumer = Path.Combine(work, "samples");
         foreach (var file in Directory.EnumerateFiles(samples, "*", SearchOption.AllDirectories))
         {
+            // samples/editor is its own consumer (below); samples/consolidate.yml excludes it from the CLI's scan.
+            if (Path.GetRelativePath(samples, file).StartsWith("editor/", StringComparison.Ordinal))
+                continue;
             var target = Path.Combine(consumer, Path.GetRelativePath(samples, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }
 
         Consumer(consumer, Pack());
-        var build = Run(consumer, "build");
-        var reported = build.Split('\n')
-            .Select(line => BuildWarning().Match(line))
-            .Where(m => m.Success)
-            .Select(m => $"{Path.GetRelativePath(consumer, m.Groups["path"].Value).Replace('\\', '/')}:{m.Groups["line"].Value}: {m.Groups["id"].Value}")
-            .ToHashSet(StringComparer.Ordinal);
+        var reported = Warnings(consumer, Run(consumer, "build"));
+        var cli = CliWarnings(samples);
 
-        var (config, _) = Consolidate.Analyzers.Scanning.ConfigFiles.LoadConfig(samples, null);
+        Assert.NotEmpty(cli);
+        Assert.Equal(cli, reported);
+    }
+
+    /// <summary>The findings planted in samples/editor (its README's table), as "path:line: id".</summary>
+    private static readonly string[] EditorFindings =
+    [
+        "Dockerfile:1: CONS101",
+        "Dockerfile:1: CONS102",
+        "app/worker.py:5: CONS401",
+        "app/worker.py:9: CONS401",
+        "docker-compose.yml:2: CONS501",
+        "docker-compose.yml:4: CONS103",
+        "scripts/run.sh:4: CONS401",
+        "scripts/run.sh:5: CONS301",
+    ];
+
+    /// <summary>
+    /// samples/editor as committed (its own nuget.config, package version and ConsolidateRoot), in a copy laid out as
+    /// the repository so the feed '../../artifacts' is where 'dotnet pack -o artifacts' puts the package: the build
+    /// shows shell, Dockerfile, Python and compose findings, the same ids and lines as the CLI's scan of the folder.
+    /// </summary>
+    [Fact]
+    public void Dotnet_build_of_samples_editor_reports_what_the_cli_reports()
+    {
+        var editor = EditorCopy();
+        var cli = CliWarnings(editor);
+        Assert.Equal(EditorFindings, cli);
+
+        var reported = Warnings(editor, Run(editor, "build"));
+        Assert.Equal(EditorFindings, reported);
+    }
+
+    /// <summary>
+    /// The package parses Python with tree-sitter, not python3: with a PATH holding only dotnet, samples/editor still
+    /// builds, the Python findings are still reported, and no CONS902 or AD0001 appears.
+    /// </summary>
+    [Fact]
+    public void Dotnet_build_of_samples_editor_needs_no_python3()
+    {
+        var editor = EditorCopy();
+        var bin = Directory.CreateDirectory(Path.Combine(work, "path-without-python")).FullName;
+        var dotnet = DotnetExecutable();
+        File.CreateSymbolicLink(Path.Combine(bin, "dotnet"), dotnet);
+        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(bin), e => Path.GetFileName(e).StartsWith("python", StringComparison.Ordinal));
+
+        var build = Run(editor, "build", expectSuccess: true, new Dictionary<string, string> { ["PATH"] = bin }, []);
+
+        Assert.Equal(EditorFindings, Warnings(editor, build));
+        Assert.Contains("app/worker.py(5,6): warning CONS401:", build, StringComparison.Ordinal);
+        Assert.DoesNotContain("CONS902", build, StringComparison.Ordinal);
+        Assert.DoesNotContain("AD0001", build, StringComparison.Ordinal);
+    }
+
+    /// <summary>Copies samples/editor to &lt;work&gt;/repo/samples/editor and packs the package into &lt;work&gt;/repo/artifacts.</summary>
+    private string EditorCopy()
+    {
+        var source = Path.Combine(PackageHarness.RepoRoot, "samples", "editor");
+        var repo = Path.Combine(work, "repo");
+        var editor = Path.Combine(repo, "samples", "editor");
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, file);
+            if (relative.StartsWith("bin/", StringComparison.Ordinal) || relative.StartsWith("obj/", StringComparison.Ordinal))
+                continue;
+            var target = Path.Combine(editor, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        Pack(Path.Combine(repo, "artifacts"));
+        return editor;
+    }
+
+    /// <summary>The real dotnet host (the muxer finds the SDK next to its resolved path, not the link's).</summary>
+    private static string DotnetExecutable()
+    {
+        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Select(folder => Path.Combine(folder, "dotnet"))
+            .First(File.Exists);
+        return new FileInfo(onPath).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? onPath;
+    }
+
+    /// <summary>The build's CONS warnings and errors as sorted "path:line: id", paths relative to the root.</summary>
+    private static string[] Warnings(string root, string build) => build.Split('\n')
+        .Select(line => BuildWarning().Match(line))
+        .Where(m => m.Success)
+        .Select(m => $"{Path.GetRelativePath(root, m.Groups["path"].Value).Replace('\\', '/')}:{m.Groups["line"].Value}: {m.Groups["id"].Value}")
+        .Distinct(StringComparer.Ordinal)
+        .Order(StringComparer.Ordinal)
+        .ToArray();
+
+    /// <summary>The CLI engine's findings of warning severity or above on a folder, as sorted "path:line: id".</summary>
+    private static string[] CliWarnings(string root)
+    {
+        var (config, _) = Consolidate.Analyzers.Scanning.ConfigFiles.LoadConfig(root, null);
         using var frontends = Consolidate.Analyzers.Frontends.FrontendFactory.Create(new Consolidate.Analyzers.Frontends.FrontendOptions { PythonWorkers = 2 });
-        var cli = new Consolidate.Analyzers.Engine.RepositoryAnalyzer(config!, frontends, new Consolidate.Analyzers.Scanning.ScanOptions { Excludes = config!.Exclude })
-            .Analyze(samples, null, CancellationToken.None)
+        return new Consolidate.Analyzers.Engine.RepositoryAnalyzer(config!, frontends, new Consolidate.Analyzers.Scanning.ScanOptions { Excludes = config!.Exclude })
+            .Analyze(root, null, CancellationToken.None)
             .Reported
             .Where(d => d.Severity >= Consolidate.Analyzers.Catalog.Severity.Warning)
             .Select(d => $"{d.Path}:{d.Line}: {d.Rule.Id}")
-            .ToHashSet(StringComparer.Ordinal);
-
-        Assert.NotEmpty(cli);
-        Assert.Equal(cli.Order(StringComparer.Ordinal), reported.Order(StringComparer.Ordinal));
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
     }
 
     /// <summary>Packs the package into a folder feed of this test.</summary>
-    private string Pack()
+    private string Pack() => Pack(Path.Combine(work, "feed"));
+
+    private string Pack(string feed)
     {
-        var feed = Path.Combine(work, "feed");
         var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
         var project = Path.Combine(PackageHarness.RepoRoot, "src", "Analyzers.Package", "Consolidate.Analyzers.Package.csproj");
         Run(PackageHarness.RepoRoot, "pack", project, "-c", configuration, "-o", feed);
@@ -142,9 +236,15 @@ public sealed partial class PackedBuildTests(ITestOutputHelper output) : IDispos
     /// <summary>Runs dotnet with no build server (nothing outlives the test, every build loads the analyzer afresh).</summary>
     private string Run(string directory, string verb, params string[] arguments) => Run(directory, verb, expectSuccess: true, arguments);
 
-    private string Run(string directory, string verb, bool expectSuccess, params string[] arguments)
+    private string Run(string directory, string verb, bool expectSuccess, params string[] arguments) =>
+        Run(directory, verb, expectSuccess, new Dictionary<string, string>(), arguments);
+
+    /// <summary>Runs dotnet; <paramref name="environment"/> overrides variables of the child (PATH, for one).</summary>
+    private string Run(string directory, string verb, bool expectSuccess, IReadOnlyDictionary<string, string> environment, string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // With PATH overridden, the child starts from the dotnet on that PATH, not the one this process would find.
+        var dotnet = environment.TryGetValue("PATH", out var path) ? Path.Combine(path, "dotnet") : "dotnet";
+        var start = new ProcessStartInfo(dotnet)
         {
             WorkingDirectory = directory,
             RedirectStandardOutput = true,
@@ -158,6 +258,8 @@ public sealed partial class PackedBuildTests(ITestOutputHelper output) : IDispos
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
 
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
