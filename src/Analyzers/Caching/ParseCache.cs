@@ -40,7 +40,10 @@ public sealed class ParseCache : IParseResultCache
     private readonly ConcurrentDictionary<string, byte> usedSlots = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Language, string?> frontendIdentities = new();
     private readonly ConcurrentDictionary<string, CacheKey> pending = new(StringComparer.Ordinal);
-    private volatile string? writeFailure;
+    private readonly ConcurrentDictionary<string, bool> checkedFolders = new(StringComparer.Ordinal);
+    private readonly string root;
+    private readonly bool readable;
+    private string? writeFailure;
     private int hits;
     private int misses;
     private int stale;
@@ -51,8 +54,11 @@ public sealed class ParseCache : IParseResultCache
     /// <param name="toolIdentity">The tool's version and build; null takes <see cref="DefaultToolIdentity"/>.</param>
     public ParseCache(string root, string? toolIdentity = null)
     {
-        folder = Path.Combine(Path.GetFullPath(root), ".consolidate", "cache");
+        this.root = Path.GetFullPath(root);
+        folder = Path.Combine(this.root, ".consolidate", "cache");
         this.toolIdentity = toolIdentity ?? DefaultToolIdentity;
+        writeFailure = FolderProblem(Path.Combine(this.root, ".consolidate")) ?? FolderProblem(folder);
+        readable = writeFailure is null;
     }
 
     /// <summary>
@@ -121,6 +127,12 @@ public sealed class ParseCache : IParseResultCache
     internal (ParseStatus Status, string? Reason, ParsedSource? Parsed)? TryLoad(CacheKey key, SourceText text)
     {
         usedSlots.TryAdd(key.Slot, 0);
+        if (!readable)
+        {
+            Interlocked.Increment(ref misses);
+            return null;
+        }
+
         byte[] entry;
         try
         {
@@ -187,7 +199,19 @@ public sealed class ParseCache : IParseResultCache
         var temporary = $"{target}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            var slotFolder = Path.GetDirectoryName(target)!;
+            Directory.CreateDirectory(slotFolder);
+            if (!checkedFolders.ContainsKey(slotFolder))
+            {
+                if (FolderProblem(slotFolder) is { } problem)
+                {
+                    writeFailure ??= problem;
+                    return;
+                }
+
+                checkedFolders[slotFolder] = true;
+            }
+
             EnsureIgnored();
             File.WriteAllBytes(temporary, entry);
             File.Move(temporary, target, overwrite: true);
@@ -236,12 +260,26 @@ public sealed class ParseCache : IParseResultCache
 
     private string SlotPath(string slot) => Path.Combine(folder, slot[..2], slot + ".bin");
 
+    /// <summary>
+    /// Why the cache must not use a folder: a symbolic link (a repository could point <c>.consolidate</c> anywhere, and
+    /// the cache writes there) or something that is not a folder; null when it is a folder or does not exist yet.
+    /// </summary>
+    private string? FolderProblem(string path)
+    {
+        var info = new DirectoryInfo(path);
+        if (info.LinkTarget is not null)
+            return $"cannot write the cache in {folder}: '{Path.GetRelativePath(root, path)}' is a symbolic link, and the cache stays inside the repository";
+        if (!info.Exists && File.Exists(path))
+            return $"cannot write the cache in {folder}: '{Path.GetRelativePath(root, path)}' exists and is not a folder";
+        return null;
+    }
+
     /// <summary>The cache folder ignores itself, so git never offers its entries for a commit.</summary>
     private void EnsureIgnored()
     {
         var ignore = Path.Combine(folder, "..", ".gitignore");
         if (!File.Exists(ignore))
-            File.WriteAllText(ignore, "# consolidate-analyze's cache and scratch files: never committed\n*\n");
+            File.WriteAllText(ignore, "# Written by consolidate-analyze: its parse cache and apply's checkpoints; never committed.\n*\n");
     }
 
     private static bool HeaderChecksOut(byte[] entry, out ReadOnlySpan<byte> payload, out ReadOnlySpan<byte> key)

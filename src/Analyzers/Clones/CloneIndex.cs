@@ -173,7 +173,7 @@ public static class CloneIndex
         }
 
         var signatures = new uint[]?[groups.Count];
-        Parallel.For(0, groups.Count, parallel, g => signatures[g] = MinHashSignature.Compute(groups[g][0].Grams));
+        Parallel.For(0, groups.Count, parallel, g => signatures[g] = MinHashSignature.Compute(groups[g][0].Grams()));
         var lengths = groups.Select(g => g[0].CodeTokens).ToList();
         var groupOfUnit = new Dictionary<CloneUnit, int>();
         for (var g = 0; g < groups.Count; g++)

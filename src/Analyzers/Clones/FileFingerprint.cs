@@ -100,8 +100,6 @@ internal sealed class FileFingerprint
     /// <summary>Lines holding code tokens, boilerplate included (comments and blank lines are not code).</summary>
     public int AllCodeLines { get; private set; }
 
-    /// <summary>Hash of the 5 filtered tokens starting at each position (<see cref="TokenTiling.MinimumMatch"/>).</summary>
-    public ulong[] Grams { get; private set; } = [];
 
     public int Count { get; }
 
@@ -118,6 +116,8 @@ internal sealed class FileFingerprint
         if (file.Parsed is { Failed: true })
             return null;
 
+        // Holding the text keeps it decoded while the tokens are sliced from it (SourceText may keep only its bytes).
+        var source = file.Text.Text;
         var tokens = file.Parsed is { } parsed && parsed.TokenTable.Count > 0 ? parsed.TokenTable
             : TokenTable.Of(FallbackLexer.Tokenize(file.Text, file.Language));
         var isCode = new bool[tokens.Count];
@@ -163,6 +163,7 @@ internal sealed class FileFingerprint
         fingerprint.MarkKnownBoilerplate(commands);
         fingerprint.tokens = null;
         fingerprint.Code = [];
+        GC.KeepAlive(source);
         return fingerprint.WithLineKeys();
     }
 
@@ -204,8 +205,7 @@ internal sealed class FileFingerprint
 
     /// <summary>
     /// Prefix sums that make every range query O(1): polynomial prefix hashes of the exact and normalized sequences,
-    /// the non-boilerplate count and lines before each token, and the filtered (non-boilerplate) sequences with their
-    /// 5-gram keys.
+    /// the non-boilerplate count and lines before each token, and the filtered (non-boilerplate) sequences.
     /// </summary>
     private void BuildIndexes()
     {
@@ -248,7 +248,6 @@ internal sealed class FileFingerprint
         }
 
         FilteredBefore[count] = next;
-        Grams = TokenTiling.Grams(Filtered);
     }
 
     /// <summary>
@@ -280,7 +279,6 @@ internal sealed class FileFingerprint
     {
         Filtered = [];
         FilteredNames = [];
-        Grams = [];
     }
 
     /// <summary>Hash of the exact texts of code tokens [start, end), the same wherever that sequence occurs.</summary>

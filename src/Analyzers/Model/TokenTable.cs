@@ -62,13 +62,14 @@ public sealed class TokenTable
         var lengths = new int[tokens.Length];
         Dictionary<int, Token>? irregular = null;
         var cursor = new LineCursor(source);
+        var chars = source.Text;
         for (var i = 0; i < tokens.Length; i++)
         {
             var token = tokens[i];
             kinds[i] = (byte)token.Kind;
             starts[i] = token.Span.Start;
             lengths[i] = token.Span.Length;
-            if (!IsRegular(source, token, ref cursor))
+            if (!IsRegular(chars, token, ref cursor))
                 (irregular ??= [])[i] = token;
         }
 
@@ -136,7 +137,7 @@ public sealed class TokenTable
         {
             if (irregular is not null && irregular.ContainsKey(i))
                 continue;
-            if (kinds[i] > (byte)TokenKind.Comment || starts[i] < 0 || lengths[i] < 0 || (long)starts[i] + lengths[i] > source.Text.Length)
+            if (kinds[i] > (byte)TokenKind.Comment || starts[i] < 0 || lengths[i] < 0 || (long)starts[i] + lengths[i] > source.Length)
                 return null;
         }
 
@@ -146,6 +147,7 @@ public sealed class TokenTable
     private Token[] Build()
     {
         var source = text!;
+        var chars = source.Text;
         var result = new Token[Count];
 #if NET
         var interned = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -164,7 +166,7 @@ public sealed class TokenTable
 
             var start = starts[i];
             var end = start + lengths[i];
-            var slice = source.Text.AsSpan(start, end - start);
+            var slice = chars.AsSpan(start, end - start);
             string value;
             if (slice.Length > MaxInternedLength)
             {
@@ -182,20 +184,20 @@ public sealed class TokenTable
         return result;
     }
 
-    private static bool IsRegular(SourceText source, Token token, ref LineCursor cursor)
+    private static bool IsRegular(string chars, Token token, ref LineCursor cursor)
     {
         var span = token.Span;
-        if (span.Start < 0 || span.Length < 0 || (long)span.Start + span.Length > source.Text.Length || (uint)token.Kind > (uint)TokenKind.Comment)
+        if (span.Start < 0 || span.Length < 0 || (long)span.Start + span.Length > chars.Length || (uint)token.Kind > (uint)TokenKind.Comment)
             return false;
         return token.Text is not null
-            && source.Text.AsSpan(span.Start, span.Length).SequenceEqual(token.Text)
+            && chars.AsSpan(span.Start, span.Length).SequenceEqual(token.Text)
             && cursor.Span(span.Start, span.End) == span;
     }
 
     /// <summary>Spans of offsets that mostly come in order: walks the line index forward, searching only on a step back.</summary>
     private struct LineCursor(SourceText source)
     {
-        private readonly int lastLine = Math.Max(1, source.LineOf(source.Text.Length));
+        private readonly int lastLine = Math.Max(1, source.LineOf(source.Length));
         private int line = 1;
 
         public SourceSpan Span(int start, int end)

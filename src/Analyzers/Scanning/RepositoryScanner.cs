@@ -197,7 +197,10 @@ public sealed class RepositoryScanner
             return new ScannedFile(relative, language, ParseStatus.Skipped, "a consolidate-analyze report or patch-set manifest: not scanned", size, null);
 
         var decoded = TextDecoder.Decode(bytes);
-        var document = new SourceDocument(relative, language, bytes, new SourceText(decoded.Text), decoded.Note);
+        // Plain UTF-8 (no BOM, nothing recovered): the text can live on as these bytes, half the size of the string.
+        var plainUtf8 = decoded.Note is null && !(bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF);
+        var text = plainUtf8 ? SourceText.FromUtf8(bytes, decoded.Text) : new SourceText(decoded.Text);
+        var document = new SourceDocument(relative, language, bytes, text, decoded.Note);
         return new ScannedFile(relative, language, decoded.Recovered ? ParseStatus.Recovered : ParseStatus.Ok, decoded.Note, bytes.Length, document);
     }
 

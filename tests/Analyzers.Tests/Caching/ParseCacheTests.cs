@@ -166,6 +166,21 @@ public sealed class ParseCacheTests : IClassFixture<ParseCacheTests.Frontends>
     }
 
     [Fact]
+    public void A_cache_folder_that_is_a_link_is_never_used()
+    {
+        using var tree = Repository();
+        using var outside = new TempTree();
+        Directory.CreateSymbolicLink(tree.PathOf(".consolidate"), outside.Root);
+
+        var result = Scan(tree);
+
+        Assert.Contains("symbolic link", result.Cache!.WriteFailure, StringComparison.Ordinal);
+        Assert.Equal(0, result.Cache.Written);
+        Assert.Empty(Directory.GetFileSystemEntries(outside.Root));
+        Assert.Equal(0, Scan(tree).Cache!.Hits);
+    }
+
+    [Fact]
     public void Without_a_cache_nothing_is_written()
     {
         using var tree = Repository();
