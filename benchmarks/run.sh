@@ -1,23 +1,33 @@
 #!/usr/bin/env bash
 # Side-by-side macro benchmark, one run, same machine: for each CORPUS folder, times (median of RUNS) and peak RSS of
-#   read-all   every file below the corpus read once (the baseline every ratio is quoted against)
-#   walk       the scanner alone (walk + ignore rules + classification + read + decode)
-#   scan       consolidate-analyze scan, the whole pipeline (parse, references, clones, rules), JSON to /dev/null
-#   jscpd4/5   jscpd 4.x and 5.x (installed from npm into benchmarks/.work by this script) on the same tree
-# and prints a Markdown table per corpus. Usage: benchmarks/run.sh [--runs N] [--no-jscpd] CORPUS...
+#   read-all     every file below the corpus read once (the baseline every ratio is quoted against)
+#   walk         the scanner alone (walk + ignore rules + classification + read + decode)
+#   scan cold    consolidate-analyze scan with no cache yet (it writes .consolidate/cache), JSON to /dev/null
+#   scan warm    the same scan again after one file changed (a Python or shell file gets a new comment line)
+#   scan no-cache  scan --no-cache (neither reads nor writes the cache)
+#   jscpd4/5     jscpd 4.x and 5.x (installed from npm into benchmarks/.work by this script) on the same tree
+# and prints a Markdown table per corpus. --generate "1000 10000 50000" first writes generated repositories of those
+# sizes (the benchmark program's generator, seeded) into benchmarks/.work/gen-N and adds them to the corpora, and a
+# scaling table (time per file against the smallest) ends the output.
+# Usage: benchmarks/run.sh [--runs N] [--no-jscpd] [--jscpd-max-files N] [--generate "SIZES"] [CORPUS...]
+# The corpora are left as found: the edited file is restored and .consolidate/ removed at the end.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 runs=3
 jscpd=1
+jscpd_max=20000
+sizes=""
 corpora=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --no-jscpd) jscpd=0; shift ;;
+    --jscpd-max-files) jscpd_max="$2"; shift 2 ;;
+    --generate) sizes="$2"; shift 2 ;;
     *) corpora+=("$(cd "$1" && pwd)"); shift ;;
   esac
 done
-[ ${#corpora[@]} -gt 0 ] || { echo "usage: benchmarks/run.sh [--runs N] [--no-jscpd] CORPUS..." >&2; exit 2; }
+[ ${#corpora[@]} -gt 0 ] || [ -n "$sizes" ] || { echo "usage: benchmarks/run.sh [--runs N] [--no-jscpd] [--jscpd-max-files N] [--generate \"SIZES\"] CORPUS..." >&2; exit 2; }
 
 work="$here/.work"
 mkdir -p "$work"
@@ -25,6 +35,18 @@ dotnet build "$here/Consolidate.Benchmarks/Consolidate.Benchmarks.csproj" -c Rel
 dotnet build "$here/../src/Cli/Consolidate.Cli.csproj" -c Release -o "$work/cli" --nologo -v q >/dev/null
 bench="$work/bin/Consolidate.Benchmarks.dll"
 cli="$work/cli/consolidate-analyze.dll"
+
+generated=()
+for n in $sizes; do
+  target="$work/gen-$n"
+  if [ ! -f "$target/.generated" ]; then
+    rm -rf "$target"
+    dotnet "$bench" generate "$target/repo" "$n" 42 >/dev/null 2>&1
+    echo "$n" > "$target/.generated"
+  fi
+  generated+=("$target/repo")
+  corpora+=("$target/repo")
+done
 
 if [ "$jscpd" = 1 ]; then
   for v in 4 5; do
@@ -36,11 +58,13 @@ if [ "$jscpd" = 1 ]; then
   done
 fi
 
-# measure NAME COMMAND...: median wall seconds and max peak RSS (MB) over $runs runs
+# measure NAME BEFORE COMMAND...: median wall seconds and max peak RSS (MB) over $runs runs; BEFORE is a shell
+# command run before each run, untimed ("true" for none).
 measure() {
-  local name="$1"; shift
+  local name="$1" before="$2"; shift 2
   local walls=() peaks=()
   for _ in $(seq "$runs"); do
+    eval "$before"
     /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>&1 || true
     read -r wall kb < <(tail -n 1 "$work/time.txt")
     walls+=("$wall"); peaks+=("$kb")
@@ -48,19 +72,38 @@ measure() {
   python3 -c "import statistics,sys; w=[float(x) for x in sys.argv[2].split()]; p=[int(x) for x in sys.argv[3].split()]; print(sys.argv[1], f'{statistics.median(w):.2f}', max(p)//1024)" "$name" "${walls[*]}" "${peaks[*]}"
 }
 
+# The file a warm scan finds changed: the first Python file (else shell script) in path order, edited each run.
+edit_count=0
+edit_file() {
+  edit_count=$((edit_count + 1))
+  printf '\n# benchmark edit %s\n' "$edit_count" >> "$edited"
+}
+
+scaling=()
 for corpus in "${corpora[@]}"; do
-  files=$(find "$corpus" -type f -not -path '*/.git/*' | wc -l)
+  files=$(find "$corpus" -type f -not -path '*/.git/*' -not -path '*/.consolidate/*' | wc -l)
+  rm -rf "$corpus/.consolidate"
+  edited="$(cd "$corpus" && find . -type f -name '*.py' -not -path './.git/*' | LC_ALL=C sort | head -n 1)"
+  [ -n "$edited" ] || edited="$(cd "$corpus" && find . -type f -name '*.sh' -not -path './.git/*' | LC_ALL=C sort | head -n 1)"
+  edited="$corpus/${edited#./}"
+  cp -p "$edited" "$work/edited.orig"
   dotnet "$bench" readall "$corpus" >/dev/null 2>&1   # warm the page cache
+  scan=(dotnet "$cli" scan "$corpus" --format json --output /dev/null --fail-on none)
   rows=()
-  rows+=("$(measure read-all dotnet "$bench" readall "$corpus")")
-  rows+=("$(measure walk dotnet "$bench" walk "$corpus")")
-  rows+=("$(measure scan dotnet "$cli" scan "$corpus" --format json --output /dev/null --fail-on none)")
-  if [ "$jscpd" = 1 ]; then
-    rows+=("$(measure jscpd-4 "$work/jscpd4/node_modules/.bin/jscpd" --silent --reporters json --output "$work/jscpd-out" "$corpus")")
-    rows+=("$(measure jscpd-5 "$work/jscpd5/node_modules/.bin/jscpd" --silent --reporters json --output "$work/jscpd-out" "$corpus")")
+  rows+=("$(measure read-all true dotnet "$bench" readall "$corpus")")
+  rows+=("$(measure walk true dotnet "$bench" walk "$corpus")")
+  rows+=("$(measure "scan-cold" "rm -rf '$corpus/.consolidate'" "${scan[@]}")")
+  "${scan[@]}" >/dev/null 2>&1 || true   # a cache for the warm runs
+  rows+=("$(measure "scan-warm" edit_file "${scan[@]}")")
+  cp -p "$work/edited.orig" "$edited"
+  rm -rf "$corpus/.consolidate"
+  rows+=("$(measure "scan-no-cache" true "${scan[@]}" --no-cache)")
+  if [ "$jscpd" = 1 ] && [ "$files" -le "$jscpd_max" ]; then
+    rows+=("$(measure jscpd-4 true "$work/jscpd4/node_modules/.bin/jscpd" --silent --reporters json --output "$work/jscpd-out" "$corpus")")
+    rows+=("$(measure jscpd-5 true "$work/jscpd5/node_modules/.bin/jscpd" --silent --reporters json --output "$work/jscpd-out" "$corpus")")
   fi
   echo
-  echo "### $(basename "$corpus") ($files files, $(nproc) cores, median of $runs runs)"
+  echo "### $(basename "$(dirname "$corpus")")/$(basename "$corpus") ($files files, $(nproc) cores, median of $runs runs)"
   echo
   python3 - "${rows[@]}" <<'PY'
 import sys
@@ -71,4 +114,28 @@ print("| --- | --- | --- | --- |")
 for name, wall, peak in rows:
     print(f"| {name} | {float(wall):.2f} | {peak} | {float(wall) / base:.1f}x |")
 PY
+  for g in "${generated[@]}"; do
+    if [ "$g" = "$corpus" ]; then
+      cold=$(printf '%s\n' "${rows[@]}" | awk '$1 == "scan-cold" { print $2, $3 }')
+      warm=$(printf '%s\n' "${rows[@]}" | awk '$1 == "scan-warm" { print $2 }')
+      base=$(printf '%s\n' "${rows[@]}" | awk '$1 == "read-all" { print $2 }')
+      scaling+=("$files $cold $warm $base")
+    fi
+  done
 done
+
+if [ ${#scaling[@]} -gt 0 ]; then
+  echo
+  echo "### Scaling (generated repositories, cold and warm scan)"
+  echo
+  python3 - "${scaling[@]}" <<'PY'
+import sys
+rows = [[float(x) for x in r.split()] for r in sys.argv[1:]]
+first = rows[0][1] / rows[0][0]
+print("| files | read-all s | cold scan s | ms per file | per file / smallest | cold peak MB | warm scan s | warm / read-all |")
+print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+for files, cold, peak, warm, base in rows:
+    per = cold / files
+    print(f"| {int(files)} | {base:.2f} | {cold:.2f} | {per * 1000:.2f} | {per / first:.2f}x | {int(peak)} | {warm:.2f} | {warm / (base or 0.01):.1f}x |")
+PY
+fi

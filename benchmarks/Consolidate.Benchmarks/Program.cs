@@ -9,22 +9,101 @@ namespace Consolidate.Benchmarks;
 
 /// <summary>
 /// Macro modes for benchmarks/run.sh (each one process, timed from outside with /usr/bin/time):
-/// <c>readall ROOT</c> reads every file below ROOT except .git (the baseline), <c>walk ROOT</c> runs the scanner alone
-/// (walk + ignore rules + classification + read + decode), <c>parse ROOT</c> adds the frontends, <c>scan ROOT</c> is the
-/// whole pipeline. Anything else goes to BenchmarkDotNet's micro-benchmarks.
+/// <c>readall ROOT</c> reads every file below ROOT except .git and .consolidate (the baseline), <c>walk ROOT</c> runs
+/// the scanner alone (walk + ignore rules + classification + read + decode), <c>scan ROOT</c> is the whole pipeline with
+/// the parse cache (as the CLI runs it) and <c>scan-nocache ROOT</c> without; both print each phase's wall and CPU time,
+/// heap, peak RSS and committed memory to stderr (BENCH_FORCE_GC=1 collects before each reading; BENCH_DUMP_AT=PHASE
+/// writes a core dump with createdump when that phase starts). <c>generate OUT FILES [SEED]</c> writes a synthetic
+/// repository (<see cref="RepositoryGenerator"/>). Profiling helpers: <c>pytok</c> (tree-sitter Python tokens alone),
+/// <c>pyworker</c> (CPython worker round trips alone), <c>languages</c> (one-thread parse CPU per language),
+/// <c>codeccheck</c> (every file's parse result through the cache layout). Anything else goes to BenchmarkDotNet.
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
-        if (args.Length == 2 && args[0] is "readall" or "walk" or "parse" or "scan")
+        if (args.Length is 3 or 4 && args[0] == "generate")
+        {
+            var seed = args.Length == 4 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 42;
+            var written = RepositoryGenerator.Generate(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), seed);
+            Console.Error.WriteLine($"generate: {written} files in {args[1]}");
+            return 0;
+        }
+
+        if (args.Length == 2 && args[0] == "pytok")
+        {
+            var files = new RepositoryScanner(new ScanOptions()).Scan(args[1], CancellationToken.None).Where(f => f.Language == Consolidate.Analyzers.Model.Language.Python && f.Document is not null).ToList();
+            using var tokenizer = new Analyzers.Frontends.Python.PythonTreeSitterTokenizer();
+            for (var round = 0; round < 3; round++)
+            {
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                long count = 0;
+                foreach (var f in files)
+                    count += tokenizer.Tokenize(f.Document!.Text, TimeSpan.FromSeconds(10), CancellationToken.None)?.Length ?? 0;
+                Console.Error.WriteLine($"tree-sitter tokens: {count} in {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.000} s cpu");
+            }
+
+            return 0;
+        }
+
+        if (args.Length == 2 && args[0] == "pyworker")
+        {
+            var files = new RepositoryScanner(new ScanOptions()).Scan(args[1], CancellationToken.None).Where(f => f.Language == Consolidate.Analyzers.Model.Language.Python && f.Document is not null).ToList();
+            using var pool = new Analyzers.Frontends.Python.PythonWorkerPool("python3", 1);
+            pool.Request("parse", "x.py", "x = 1\n"u8.ToArray(), false, CancellationToken.None);
+            for (var round = 0; round < 2; round++)
+            {
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var wall = Stopwatch.StartNew();
+                foreach (var f in files)
+                    pool.Request("parse", f.Path, f.Document!.Bytes, false, CancellationToken.None);
+                Console.Error.WriteLine($"worker requests: {files.Count} in {wall.Elapsed.TotalSeconds:0.000} s wall {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.000} s cpu");
+            }
+
+            return 0;
+        }
+
+        if (args.Length == 2 && args[0] == "codeccheck")
+        {
+            var files = new RepositoryScanner(new ScanOptions()).Scan(args[1], CancellationToken.None);
+            using var frontends = FrontendFactory.Create(new FrontendOptions());
+            var failures = 0;
+            foreach (var f in files)
+            {
+                if (f.Document is null || frontends.For(f.Language) is not { } frontend)
+                    continue;
+                var parsed = frontend.Parse(f.Document, CancellationToken.None).CompactTokens(f.Document.Text);
+                var writer = new Analyzers.Caching.EntryWriter();
+                Analyzers.Caching.ParseResultCodec.Write(writer, f.Status, f.Reason, parsed);
+                try
+                {
+                    Analyzers.Caching.ParseResultCodec.Read(writer.Written, f.Document.Text);
+                }
+                catch (Exception e)
+                {
+                    if (failures++ < 10)
+                        Console.Error.WriteLine($"{f.Path}: {e.Message}");
+                }
+            }
+
+            Console.Error.WriteLine($"{failures} failures");
+            return 0;
+        }
+
+        if (args.Length == 2 && args[0] == "languages")
+        {
+            Console.Error.WriteLine(ParseByLanguage(args[1]));
+            return 0;
+        }
+
+        if (args.Length == 2 && args[0] is "readall" or "walk" or "scan" or "scan-nocache")
         {
             var watch = Stopwatch.StartNew();
             var summary = args[0] switch
             {
                 "readall" => ReadAll(args[1]),
                 "walk" => Walk(args[1]),
-                _ => Analyze(args[1], args[0] == "parse"),
+                _ => Analyze(args[1], useCache: args[0] == "scan"),
             };
             Console.Error.WriteLine($"{args[0]}: {summary} in {watch.Elapsed.TotalSeconds:0.000} s");
             return 0;
@@ -40,7 +119,8 @@ public static class Program
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
         foreach (var path in Directory.EnumerateFiles(root, "*", options))
         {
-            if (path.Contains("/.git/", StringComparison.Ordinal))
+            // .git is never read by the scan, nor the tool's own .consolidate (its cache).
+            if (path.Contains("/.git/", StringComparison.Ordinal) || path.Contains("/.consolidate/", StringComparison.Ordinal))
                 continue;
             bytes += File.ReadAllBytes(path).Length;
             files++;
@@ -55,12 +135,63 @@ public static class Program
         return $"{files.Length} files, {files.Sum(f => f.Size)} bytes";
     }
 
-    private static string Analyze(string root, bool parseOnly)
+    /// <summary>Parses every file on one thread and sums the time per language (where the parse phase goes).</summary>
+    private static string ParseByLanguage(string root)
+    {
+        var files = new RepositoryScanner(new ScanOptions()).Scan(root, CancellationToken.None);
+        using var frontends = FrontendFactory.Create(new FrontendOptions());
+        var seconds = new Dictionary<string, (int Files, double Seconds, long Tokens)>();
+        foreach (var file in files)
+        {
+            if (file.Document is null || frontends.For(file.Language) is not { } frontend)
+                continue;
+            var watch = Process.GetCurrentProcess().TotalProcessorTime;
+            var parsed = frontend.Parse(file.Document, CancellationToken.None);
+            var key = file.Language.ToString();
+            var (n, s, t) = seconds.GetValueOrDefault(key);
+            seconds[key] = (n + 1, s + (Process.GetCurrentProcess().TotalProcessorTime - watch).TotalSeconds, t + parsed.Tokens.Length);
+        }
+
+        return string.Join("\n", seconds.Select(p => $"  {p.Key,-12} {p.Value.Files,6} files {p.Value.Seconds,8:0.000} s {p.Value.Tokens,9} tokens"));
+    }
+
+    private static string Analyze(string root, bool useCache)
     {
         using var frontends = FrontendFactory.Create(new FrontendOptions());
-        var result = new RepositoryAnalyzer(ConsolidateConfig.Default, frontends, new ScanOptions()).Analyze(root, null, CancellationToken.None);
-        return parseOnly
-            ? $"{result.Model.Files.Length} files parsed"
-            : $"{result.Model.Files.Length} files, {result.Model.Clusters.Length} clusters, {result.Diagnostics.Length} findings";
+        var phases = new PhaseClock();
+        var result = new RepositoryAnalyzer(ConsolidateConfig.Default, frontends, new ScanOptions(), cache: useCache ? scanned => new Analyzers.Caching.ParseCache(scanned) : null)
+            .Analyze(root, phases, CancellationToken.None);
+        phases.Report("done");
+        Console.Error.WriteLine(phases.Summary());
+        Console.Error.WriteLine($"  gc: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections, {GC.GetTotalPauseDuration().TotalSeconds:0.000} s paused, {GC.GetTotalAllocatedBytes() >> 20} MB allocated; cpu {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.00} s");
+        return $"{result.Model.Files.Length} files, {result.Model.Clusters.Length} clusters, {result.Diagnostics.Length} findings";
+    }
+
+    /// <summary>Times the pipeline's phases from its progress messages (each message starts the next phase).</summary>
+    private sealed class PhaseClock : IProgress<string>
+    {
+        private readonly Stopwatch watch = Stopwatch.StartNew();
+        private readonly List<(string Phase, double Seconds, double Cpu, long Bytes, long Peak, long Committed)> marks = [];
+
+        public void Report(string value)
+        {
+            if (Environment.GetEnvironmentVariable("BENCH_DUMP_AT") is { } at && value.StartsWith(at, StringComparison.Ordinal))
+            {
+                if (Environment.GetEnvironmentVariable("BENCH_DUMP_NOGC") != "1")
+                    GC.Collect();
+                var dump = Process.Start(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "createdump"), $"--full -f /tmp/bench-%d.dmp {Environment.ProcessId}");
+                dump.WaitForExit();
+            }
+
+            Add(value);
+        }
+
+        private void Add(string value)
+        {
+            using var self = Process.GetCurrentProcess();
+            marks.Add((value, watch.Elapsed.TotalSeconds, self.TotalProcessorTime.TotalSeconds, GC.GetTotalMemory(Environment.GetEnvironmentVariable("BENCH_FORCE_GC") == "1"), self.PeakWorkingSet64, GC.GetGCMemoryInfo().TotalCommittedBytes));
+        }
+
+        public string Summary() => string.Join("\n", marks.Zip(marks.Skip(1), (a, b) => $"  {a.Phase,-28} {b.Seconds - a.Seconds,7:0.000} s  cpu {b.Cpu - a.Cpu,7:0.000} s  heap {a.Bytes >> 20,5} MB -> {b.Bytes >> 20,5} MB  peak rss {b.Peak >> 20,5} MB  committed {b.Committed >> 20,5} MB"));
     }
 }

@@ -58,29 +58,52 @@ public static class CloneIndex
     {
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
         var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToArray();
-        var read = new FileFingerprint?[ordered.Length];
-        Parallel.For(0, ordered.Length, parallel, i => read[i] = FileFingerprint.Read(ordered[i], i));
-        var prints = read.Where(p => p is not null).Select(p => p!).ToList();
-        for (var i = 0; i < prints.Count; i++)
-            prints[i].Index = i;
 
-        MarkCommonLines(prints, options, parallel);
-
-        var unitsPerFile = new List<CloneUnit>[prints.Count];
-        var elementsPerFile = new List<StatementElement>[prints.Count];
-        Parallel.For(0, prints.Count, parallel, i =>
+        // Two passes over the files, so a file's per-token arrays are alive only while it is being read: the first
+        // keeps each file's line keys (for the document frequency of lines), the second reads the file again, marks
+        // its common lines, takes its units and statements and keeps only the sequences near-clone verification
+        // needs. Reading a file twice costs less than holding every file's arrays at once, which grows with the
+        // repository.
+        var lineKeys = new ulong[ordered.Length][];
+        var isCode = new bool[ordered.Length];
+        Parallel.For(0, ordered.Length, parallel, i =>
         {
-            unitsPerFile[i] = [];
-            elementsPerFile[i] = [];
-            SyntaxUnitReader.Read(prints[i], unitsPerFile[i], elementsPerFile[i]);
-            prints[i].ReleaseUnitData();
+            if (FileFingerprint.Read(ordered[i], i) is { } print)
+            {
+                isCode[i] = true;
+                lineKeys[i] = print.LineKeys;
+            }
         });
+        var codeFiles = Enumerable.Range(0, ordered.Length).Where(i => isCode[i]).Select(i => ordered[i]).ToArray();
+        Func<Language, ulong, bool>? common = CommonLines(codeFiles, Enumerable.Range(0, ordered.Length).Where(i => isCode[i]).Select(i => lineKeys[i]).ToArray(), parallel);
+        Array.Clear(lineKeys, 0, lineKeys.Length);
+
+        var prints = new FileFingerprint[codeFiles.Length];
+        var unitsPerFile = new List<CloneUnit>[codeFiles.Length];
+        var elementsPerFile = new StatementElement[]?[codeFiles.Length];
+        Parallel.For(0, codeFiles.Length, parallel, () => new List<StatementElement>(), (i, _, elements) =>
+        {
+            var print = FileFingerprint.Read(codeFiles[i], i)!;
+            print.MarkCommonLines(key => common(print.File.Language, key), options.MinTokens);
+            unitsPerFile[i] = [];
+            elements.Clear();
+            SyntaxUnitReader.Read(print, unitsPerFile[i], elements);
+            elementsPerFile[i] = elements.ToArray();
+            print.ReleaseUnitData();
+            prints[i] = print;
+            return elements;
+        }, _ => { });
+        common = null;
 
         var units = unitsPerFile.SelectMany(u => u).ToList();
         var unitClasses = UnitClasses(units.Where(u => u.IsLargeEnough(options)).ToList(), options, parallel);
         unitClasses.AddRange(SmallFileCopies(units.Where(u => u.Kind == UnitKind.File && !u.IsLargeEnough(options) && u.CodeTokens > 0 && u.File.AllCodeLines >= options.MinLines)));
         foreach (var draft in unitClasses)
             ChooseCanonical(draft, options, referenceCount);
+        units.Clear();
+        Array.Clear(unitsPerFile, 0, unitsPerFile.Length);
+        foreach (var print in prints)
+            print.ReleaseSequences();
 
         var excluded = prints.Select(_ => new List<(int Start, int End)>()).ToList();
         foreach (var draft in unitClasses.Where(d => d.Kind != CloneKind.Near))
@@ -97,21 +120,24 @@ public static class CloneIndex
         return Name(fileClasses.Concat(fragments));
     }
 
-    private static void MarkCommonLines(List<FileFingerprint> prints, CloneOptions options, ParallelOptions parallel)
+    /// <summary>
+    /// Whether a line key is common in its language: contained in at least max(<see cref="CommonMinFiles"/>,
+    /// <see cref="CommonShare"/> of the language's files) files. Counted in shards by the key's top bits.
+    /// </summary>
+    private static Func<Language, ulong, bool> CommonLines(FileModel[] files, ulong[][] lineKeys, ParallelOptions parallel)
     {
         var filesPerLanguage = new Dictionary<Language, int>();
-        foreach (var print in prints)
-            filesPerLanguage[print.File.Language] = filesPerLanguage.TryGetValue(print.File.Language, out var files) ? files + 1 : 1;
+        foreach (var file in files)
+            filesPerLanguage[file.Language] = filesPerLanguage.TryGetValue(file.Language, out var count) ? count + 1 : 1;
         var thresholds = filesPerLanguage.ToDictionary(p => p.Key, p => Math.Max(CommonMinFiles, (int)Math.Ceiling(CommonShare * p.Value)));
 
-        // Document frequency of each line key (qualified by language), counted in shards by the key's top bits.
         var shards = new Dictionary<ulong, int>[FrequencyShards];
         Parallel.For(0, FrequencyShards, parallel, shard =>
         {
             var frequency = new Dictionary<ulong, int>();
-            foreach (var print in prints)
+            foreach (var keys in lineKeys)
             {
-                foreach (var key in print.LineKeys)
+                foreach (var key in keys)
                 {
                     if ((int)(key >> ShardShift) == shard)
                         frequency[key] = frequency.TryGetValue(key, out var seen) ? seen + 1 : 1;
@@ -121,11 +147,7 @@ public static class CloneIndex
             shards[shard] = frequency;
         });
 
-        Parallel.ForEach(prints, parallel, print =>
-        {
-            var threshold = thresholds[print.File.Language];
-            print.MarkCommonLines(key => shards[(int)(key >> ShardShift)].TryGetValue(key, out var count) && count >= threshold, options.MinTokens);
-        });
+        return (language, key) => shards[(int)(key >> ShardShift)].TryGetValue(key, out var count) && count >= thresholds[language];
     }
 
     private const int FrequencyShards = 4;
@@ -151,7 +173,7 @@ public static class CloneIndex
         }
 
         var signatures = new uint[]?[groups.Count];
-        Parallel.For(0, groups.Count, parallel, g => signatures[g] = MinHashSignature.Compute(groups[g][0].Grams));
+        Parallel.For(0, groups.Count, parallel, g => signatures[g] = MinHashSignature.Compute(groups[g][0].Grams()));
         var lengths = groups.Select(g => g[0].CodeTokens).ToList();
         var groupOfUnit = new Dictionary<CloneUnit, int>();
         for (var g = 0; g < groups.Count; g++)

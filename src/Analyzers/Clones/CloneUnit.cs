@@ -59,9 +59,11 @@ internal sealed class CloneUnit
 
     public ReadOnlySpan<ulong> FilteredNames => File.FilteredNames.AsSpan(FilteredStart, FilteredEnd - FilteredStart);
 
-    /// <summary>5-gram keys of <see cref="Filtered"/> (grams crossing the unit's end left out).</summary>
-    public ReadOnlySpan<ulong> Grams =>
-        CodeTokens < TokenTiling.MinimumMatch ? [] : File.Grams.AsSpan(FilteredStart, CodeTokens - TokenTiling.MinimumMatch + 1);
+    /// <summary>
+    /// 5-gram keys of <see cref="Filtered"/> (grams crossing the unit's end left out), computed when asked: they are read
+    /// once for the signature and once more for a unit that is verified, and storing them would cost 8 bytes a token.
+    /// </summary>
+    public ulong[] Grams() => TokenTiling.Grams(Filtered);
 
     /// <summary>The sorted 5-grams, built on first use (several threads may race to build it; any result is the same).</summary>
     public TokenTiling.SortedGrams SortedGrams
@@ -71,7 +73,7 @@ internal sealed class CloneUnit
             var grams = sortedGrams;
             if (grams is null)
             {
-                grams = new TokenTiling.SortedGrams(Grams);
+                grams = new TokenTiling.SortedGrams(Grams());
                 Interlocked.CompareExchange(ref sortedGrams, grams, null);
             }
 

@@ -27,7 +27,7 @@ internal sealed class FileFingerprint
     /// <summary>Odd multiplier of the polynomial prefix hashes (mod 2^64); token values are already mixed 64-bit hashes.</summary>
     private const ulong PrefixBase = 0x22BF_EB33_4B90_D7AFUL;
 
-    private readonly int[] lineStarts;
+    private int[] lineStarts;
     private ulong[] lineKeys = [];
     private ulong[] exactPrefix = [];
     private ulong[] normalizedPrefix = [];
@@ -35,11 +35,33 @@ internal sealed class FileFingerprint
     private int[] filteredToCode = [];
     private bool[] sharesFirstLine = [];
 
-    private FileFingerprint(FileModel file, int index, ImmutableArray<Token> tokens, int[] code, ulong[] exact, ulong[] normalized, bool[] boilerplate)
+    // Where each code token is (offset, first line, last line as written, last line not counting a final line break):
+    // all the later stages need of the tokens, so the tokens themselves are let go once the file is read.
+    private int[] codeStart;
+    private int[] codeStartLine;
+    private int[] codeEndLine;
+    private int[] codeLastLine;
+    private TokenTable? tokens;
+
+    private FileFingerprint(FileModel file, int index, TokenTable tokens, int[] code, ulong[] exact, ulong[] normalized, bool[] boilerplate)
     {
         File = file;
         Index = index;
-        Tokens = tokens;
+        this.tokens = tokens;
+        Count = code.Length;
+        codeStart = new int[code.Length];
+        codeStartLine = new int[code.Length];
+        codeEndLine = new int[code.Length];
+        codeLastLine = new int[code.Length];
+        for (var i = 0; i < code.Length; i++)
+        {
+            var span = tokens.SpanAt(code[i]);
+            codeStart[i] = span.Start;
+            codeStartLine[i] = span.StartLine;
+            codeEndLine[i] = span.EndLine;
+            codeLastLine[i] = EndLine(span);
+        }
+
         Code = code;
         Exact = exact;
         Normalized = normalized;
@@ -54,10 +76,8 @@ internal sealed class FileFingerprint
     /// <summary>Position of the file among the fingerprinted files (path order).</summary>
     public int Index { get; set; }
 
-    public ImmutableArray<Token> Tokens { get; }
-
-    /// <summary>Index into <see cref="Tokens"/> of each code token.</summary>
-    public int[] Code { get; }
+    /// <summary>Index into the file's tokens of each code token (only while the file is being read).</summary>
+    private int[] Code { get; set; }
 
     public ulong[] Exact { get; private set; }
 
@@ -68,7 +88,7 @@ internal sealed class FileFingerprint
     /// <summary>Sorted distinct keys (language-qualified hashes) of the code lines not wholly boilerplate: document frequency input.</summary>
     public ulong[] LineKeys { get; private set; } = [];
 
-    /// <summary>FilteredBefore[i] = number of non-boilerplate code tokens before code token i (length Code.Length + 1).</summary>
+    /// <summary>FilteredBefore[i] = number of non-boilerplate code tokens before code token i (length Count + 1).</summary>
     public int[] FilteredBefore { get; private set; }
 
     /// <summary>Normalized hashes of the non-boilerplate code tokens: the sequence near clones are measured on.</summary>
@@ -80,13 +100,15 @@ internal sealed class FileFingerprint
     /// <summary>Lines holding code tokens, boilerplate included (comments and blank lines are not code).</summary>
     public int AllCodeLines { get; private set; }
 
-    /// <summary>Hash of the 5 filtered tokens starting at each position (<see cref="TokenTiling.MinimumMatch"/>).</summary>
-    public ulong[] Grams { get; private set; } = [];
 
-    public int Count => Code.Length;
+    public int Count { get; }
 
-    public SourceSpan SpanOf(int codeToken) => Tokens[Code[codeToken]].Span;
+    private ReadOnlySpan<char> TextOf(int codeToken) => tokens!.TextAt(Code[codeToken]);
 
+    /// <summary>
+    /// Reads <paramref name="file"/> from its token table (texts are slices of the file, nothing is rebuilt), or, for a
+    /// file no frontend parses, from <see cref="FallbackLexer"/>.
+    /// </summary>
     public static FileFingerprint? Read(FileModel file, int index)
     {
         if (file.Text is null || file.Status is ParseStatus.Skipped or ParseStatus.Failed || !CloneIndex.IsCodeLanguage(file.Language))
@@ -94,36 +116,44 @@ internal sealed class FileFingerprint
         if (file.Parsed is { Failed: true })
             return null;
 
-        var tokens = file.Parsed is { } parsed && !parsed.Tokens.IsDefaultOrEmpty ? parsed.Tokens : FallbackLexer.Tokenize(file.Text, file.Language);
-        var isCode = new bool[tokens.Length];
+        // Holding the text keeps it decoded while the tokens are sliced from it (SourceText may keep only its bytes).
+        var source = file.Text.Text;
+        var tokens = file.Parsed is { } parsed && parsed.TokenTable.Count > 0 ? parsed.TokenTable
+            : TokenTable.Of(FallbackLexer.Tokenize(file.Text, file.Language));
+        var isCode = new bool[tokens.Count];
         var codeCount = 0;
-        for (var i = 0; i < tokens.Length; i++)
+        for (var i = 0; i < tokens.Count; i++)
         {
-            isCode[i] = tokens[i].Kind != TokenKind.Comment && !IsLayout(tokens[i].Text);
+            isCode[i] = tokens.KindAt(i) != TokenKind.Comment && !IsLayout(tokens.TextAt(i));
             if (isCode[i])
                 codeCount++;
         }
 
         var codeArray = new int[codeCount];
-        for (int i = 0, next = 0; i < tokens.Length; i++)
+        for (int i = 0, next = 0; i < tokens.Count; i++)
             if (isCode[i])
                 codeArray[next++] = i;
         var shellLike = file.Language is Language.Shell or Language.Dockerfile;
         var commands = shellLike ? ShellCommands(file).ToList() : [];
         var commandNames = new HashSet<int>(commands.Select(c => c.Name.Span.Start));
-        var definedFunctions = shellLike ? DefinedFunctions(file) : new HashSet<string>(StringComparer.Ordinal);
+#if NET
+        var definedFunctions = (shellLike ? DefinedFunctions(file) : new HashSet<string>(StringComparer.Ordinal)).GetAlternateLookup<ReadOnlySpan<char>>();
+#else
+        // netstandard2.0 (the analyzer package) has no alternate lookups: the package's SpanKeyedStrings stands in.
+        var definedFunctions = new SpanKeyedStrings(shellLike ? DefinedFunctions(file) : []);
+#endif
 
         var exact = new ulong[codeArray.Length];
         var normalized = new ulong[codeArray.Length];
         for (var i = 0; i < codeArray.Length; i++)
         {
-            var token = tokens[codeArray[i]];
-            exact[i] = StableHash.Text(token.Text);
-            normalized[i] = file.Language == Language.Compose ? exact[i] : token.Kind switch
+            var text = tokens.TextAt(codeArray[i]);
+            exact[i] = StableHash.Text(text);
+            normalized[i] = file.Language == Language.Compose ? exact[i] : tokens.KindAt(codeArray[i]) switch
             {
-                TokenKind.Literal when shellLike && IsOption(token.Text) => OptionHash(token.Text),
+                TokenKind.Literal when shellLike && IsOption(text) => OptionHash(text),
                 TokenKind.Literal => LiteralPlaceholder,
-                TokenKind.Identifier when shellLike && commandNames.Contains(token.Span.Start) && !definedFunctions.Contains(token.Text) => exact[i],
+                TokenKind.Identifier when shellLike && commandNames.Contains(tokens.RangeAt(codeArray[i]).Start) && !definedFunctions.Contains(text) => exact[i],
                 TokenKind.Identifier => IdentifierPlaceholder,
                 _ => exact[i],
             };
@@ -131,6 +161,9 @@ internal sealed class FileFingerprint
 
         var fingerprint = new FileFingerprint(file, index, tokens, codeArray, exact, normalized, new bool[codeArray.Length]);
         fingerprint.MarkKnownBoilerplate(commands);
+        fingerprint.tokens = null;
+        fingerprint.Code = [];
+        GC.KeepAlive(source);
         return fingerprint.WithLineKeys();
     }
 
@@ -172,12 +205,11 @@ internal sealed class FileFingerprint
 
     /// <summary>
     /// Prefix sums that make every range query O(1): polynomial prefix hashes of the exact and normalized sequences,
-    /// the non-boilerplate count and lines before each token, and the filtered (non-boilerplate) sequences with their
-    /// 5-gram keys.
+    /// the non-boilerplate count and lines before each token, and the filtered (non-boilerplate) sequences.
     /// </summary>
     private void BuildIndexes()
     {
-        var count = Code.Length;
+        var count = Count;
         exactPrefix = new ulong[count + 1];
         normalizedPrefix = new ulong[count + 1];
         linesBefore = new int[count + 1];
@@ -200,14 +232,14 @@ internal sealed class FileFingerprint
             normalizedPrefix[i + 1] = normalizedPrefix[i] * PrefixBase + Normalized[i];
             FilteredBefore[i] = next;
             linesBefore[i + 1] = linesBefore[i];
-            var span = SpanOf(i);
-            var endLine = EndLine(span);
-            AllCodeLines += Math.Max(0, endLine - Math.Max(span.StartLine - 1, lastCodeEnd));
+            var startLine = codeStartLine[i];
+            var endLine = codeLastLine[i];
+            AllCodeLines += Math.Max(0, endLine - Math.Max(startLine - 1, lastCodeEnd));
             lastCodeEnd = Math.Max(lastCodeEnd, endLine);
             if (Boilerplate[i])
                 continue;
-            sharesFirstLine[next] = lastEnd == span.StartLine;
-            linesBefore[i + 1] += Math.Max(0, endLine - Math.Max(span.StartLine - 1, lastEnd));
+            sharesFirstLine[next] = lastEnd == startLine;
+            linesBefore[i + 1] += Math.Max(0, endLine - Math.Max(startLine - 1, lastEnd));
             lastEnd = Math.Max(lastEnd, endLine);
             Filtered[next] = Normalized[i];
             FilteredNames[next] = Exact[i];
@@ -216,12 +248,11 @@ internal sealed class FileFingerprint
         }
 
         FilteredBefore[count] = next;
-        Grams = TokenTiling.Grams(Filtered);
     }
 
     /// <summary>
-    /// Drops what only reading the units needed (per-token hashes, prefix sums, boilerplate marks), keeping the
-    /// filtered sequences near-clone verification reads, so the rest of the run holds less memory.
+    /// Drops what only reading the units needed (per-token hashes, positions, prefix sums, boilerplate marks), keeping
+    /// the filtered sequences near-clone verification reads, so the rest of the run holds less memory.
     /// </summary>
     public void ReleaseUnitData()
     {
@@ -236,6 +267,18 @@ internal sealed class FileFingerprint
         FilteredBefore = [];
         lineKeys = [];
         LineKeys = [];
+        lineStarts = [];
+        codeStart = [];
+        codeStartLine = [];
+        codeEndLine = [];
+        codeLastLine = [];
+    }
+
+    /// <summary>Drops the filtered sequences too, once near clones are verified: nothing after that reads them.</summary>
+    public void ReleaseSequences()
+    {
+        Filtered = [];
+        FilteredNames = [];
     }
 
     /// <summary>Hash of the exact texts of code tokens [start, end), the same wherever that sequence occurs.</summary>
@@ -270,7 +313,7 @@ internal sealed class FileFingerprint
             return (0, 0, 0);
         var first = filteredToCode[from];
         var lines = linesBefore[end] - linesBefore[start] + (sharesFirstLine[from] ? 1 : 0);
-        return (lines, SpanOf(first).StartLine, EndLine(SpanOf(filteredToCode[to - 1])));
+        return (lines, codeStartLine[first], codeLastLine[filteredToCode[to - 1]]);
     }
 
     private static int EndLine(SourceSpan span) => span.EndColumn == 1 && span.EndLine > span.StartLine ? span.EndLine - 1 : span.EndLine;
@@ -278,16 +321,16 @@ internal sealed class FileFingerprint
     public int NonBoilerplate(int start, int end) => FilteredBefore[end] - FilteredBefore[start];
 
     /// <summary>A command-line option (<c>-p</c>, <c>--no-cache</c>, <c>--tag=x</c>): part of the command, not data.</summary>
-    private static bool IsOption(string text) => text.Length >= 2 && text[0] == '-' && (char.IsLetter(text[1]) || text[1] == '-' && text.Length > 2);
+    private static bool IsOption(ReadOnlySpan<char> text) => text.Length >= 2 && text[0] == '-' && (char.IsLetter(text[1]) || text[1] == '-' && text.Length > 2);
 
     /// <summary>The option's name only (<c>--tag=</c> for <c>--tag=v1</c>), so a renamed copy may change its value.</summary>
-    private static ulong OptionHash(string text)
+    private static ulong OptionHash(ReadOnlySpan<char> text)
     {
         var equals = text.IndexOf('=');
-        return StableHash.Text(equals < 0 ? text : text.Substring(0, equals + 1));
+        return StableHash.Text(equals < 0 ? text : text[..(equals + 1)]);
     }
 
-    private static bool IsLayout(string text)
+    private static bool IsLayout(ReadOnlySpan<char> text)
     {
         foreach (var c in text)
             if (!char.IsWhiteSpace(c) && c != '\\')
@@ -349,9 +392,9 @@ internal sealed class FileFingerprint
             if (start >= end)
                 continue;
             MarkRange(start, end);
-            if (end < Count && Tokens[Code[end]].Text is "&&" or ";")
+            if (end < Count && TextOf(end) is "&&" or ";")
                 Boilerplate[end] = true;
-            else if (start > 0 && Tokens[Code[start - 1]].Text == "&&")
+            else if (start > 0 && TextOf(start - 1) is "&&")
                 Boilerplate[start - 1] = true;
         }
     }
@@ -372,10 +415,10 @@ internal sealed class FileFingerprint
     {
         for (var i = 0; i < Count; i++)
         {
-            if (Tokens[Code[i]].Text != "using" || !StartsLine(i) || i + 1 < Count && Tokens[Code[i + 1]].Text is "(" or "var")
+            if (TextOf(i) is not "using" || !StartsLine(i) || i + 1 < Count && TextOf(i + 1) is "(" or "var")
                 continue;
             var end = i;
-            while (end < Count && Tokens[Code[end]].Text != ";")
+            while (end < Count && TextOf(end) is not ";")
                 end++;
             MarkRange(i, Math.Min(end + 1, Count));
         }
@@ -385,17 +428,16 @@ internal sealed class FileFingerprint
     {
         for (var i = 0; i < Count; i++)
         {
-            var token = Tokens[Code[i]];
-            if (token.Kind != TokenKind.Keyword || !string.Equals(token.Text, "FROM", StringComparison.OrdinalIgnoreCase) || !StartsLine(i))
+            if (tokens!.KindAt(Code[i]) != TokenKind.Keyword || !TextOf(i).Equals("FROM", StringComparison.OrdinalIgnoreCase) || !StartsLine(i))
                 continue;
             var end = i;
-            while (end < Count && SpanOf(end).StartLine == token.Span.StartLine)
+            while (end < Count && codeStartLine[end] == codeStartLine[i])
                 end++;
             MarkRange(i, end);
         }
     }
 
-    private bool StartsLine(int codeToken) => codeToken == 0 || SpanOf(codeToken - 1).EndLine < SpanOf(codeToken).StartLine;
+    private bool StartsLine(int codeToken) => codeToken == 0 || codeEndLine[codeToken - 1] < codeStartLine[codeToken];
 
     private void MarkSpan(SourceSpan span)
     {
@@ -411,11 +453,11 @@ internal sealed class FileFingerprint
 
     private int FirstAtOrAfter(int offset)
     {
-        int lo = 0, hi = Code.Length;
+        int lo = 0, hi = Count;
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (SpanOf(mid).Start < offset)
+            if (codeStart[mid] < offset)
                 lo = mid + 1;
             else
                 hi = mid;
@@ -429,15 +471,15 @@ internal sealed class FileFingerprint
     {
         var starts = new List<int>();
         var previous = -1;
-        for (var i = 0; i < Code.Length; i++)
+        for (var i = 0; i < Count; i++)
         {
-            var line = SpanOf(i).StartLine;
+            var line = codeStartLine[i];
             if (line != previous)
                 starts.Add(i);
             previous = line;
         }
 
-        starts.Add(Code.Length);
+        starts.Add(Count);
         return starts.ToArray();
     }
 

@@ -2,7 +2,7 @@ namespace Consolidate.Analyzers.Clones;
 
 /// <summary>
 /// One-permutation MinHash (Li, Owen and Zhang 2012) with optimal densification (Shrivastava 2017) over the set of
-/// 5-grams of a normalized token sequence (their hashes, <see cref="FileFingerprint.Grams"/>): the top bits of a
+/// 5-grams of a normalized token sequence (their hashes, <see cref="CloneUnit.Grams"/>): the top bits of a
 /// 5-gram's hash pick one of <see cref="Bins"/> bins and the bin keeps the smallest low 32 bits. An empty bin borrows the value
 /// of a bin chosen by a fixed hash sequence, so the probability two signatures agree in a bin stays their Jaccard
 /// similarity. Cost: one hash per token. Everything is seeded by constants, so signatures are the same on every run.

@@ -10,7 +10,9 @@ internal static class StableHash
     private const ulong FnvPrime = 1099511628211UL;
     private const ulong Golden = 0x9E3779B97F4A7C15UL;
 
-    public static ulong Text(string text)
+    public static ulong Text(string text) => Text(text.AsSpan());
+
+    public static ulong Text(ReadOnlySpan<char> text)
     {
         var hash = FnvOffset;
         for (var i = 0; i < text.Length; i++)

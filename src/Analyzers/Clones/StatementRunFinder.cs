@@ -29,14 +29,14 @@ internal static class StatementRunFinder
 
     public static List<CloneClassDraft> Find(
         IReadOnlyList<FileFingerprint> files,
-        IReadOnlyList<List<StatementElement>> elementsPerFile,
+        StatementElement[]?[] elementsPerFile,
         IReadOnlyList<List<(int Start, int End)>> excluded,
         CloneOptions options,
         CancellationToken cancellationToken)
     {
         var total = 0;
         foreach (var list in elementsPerFile)
-            total += list.Count;
+            total += list?.Length ?? 0;
         var elements = new List<StatementElement>(total);
         var fileOf = new List<int>(total);
         var segments = new List<int>(total);
@@ -45,7 +45,10 @@ internal static class StatementRunFinder
         {
             var previousSegment = -1;
             var ranges = excluded[f];
-            foreach (var element in elementsPerFile[f])
+            // Each file's elements are let go once copied: the copy is all the search reads.
+            var own = elementsPerFile[f] ?? [];
+            elementsPerFile[f] = null;
+            foreach (var element in own)
             {
                 if (Inside(element, ranges))
                 {

@@ -8,4 +8,7 @@ namespace Consolidate.Analyzers.Engine;
 public sealed record AnalysisResult(string Root, RepositoryModel Model, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<ConfigError> ConfigErrors)
 {
     public IEnumerable<Diagnostic> Reported => Diagnostics.Where(d => d.Suppressed is null);
+
+    /// <summary>What the parse cache did in this scan; null when the scan ran without one.</summary>
+    public CacheStatistics? Cache { get; init; }
 }

@@ -26,22 +26,43 @@ public static class ModelPipeline
         ImmutableArray<ConfigError> configErrors,
         int parallelism,
         IProgress<string>? progress,
+        CancellationToken cancellationToken) =>
+        Run(root, scanned.Length, i => scanned[i], config, frontends, severities, configErrors, parallelism, null, progress, cancellationToken);
+
+    /// <summary>
+    /// The same, reading the files as it goes: <paramref name="read"/> gives the i-th file (called once per file, from
+    /// as many threads as <paramref name="parallelism"/>), and each file is parsed and reduced to what the later stages
+    /// keep (text, tree, facts, compact tokens) right after, so the bytes of only a few files at a time are alive,
+    /// however big the repository. <paramref name="cache"/>, when given, supplies the parse results of unchanged files
+    /// and keeps the new ones.
+    /// </summary>
+    public static AnalysisResult Run(
+        string root,
+        int count,
+        Func<int, ScannedFile> read,
+        ConsolidateConfig config,
+        FrontendSet frontends,
+        SeverityPolicy severities,
+        ImmutableArray<ConfigError> configErrors,
+        int parallelism,
+        IParseResultCache? cache,
+        IProgress<string>? progress,
         CancellationToken cancellationToken)
     {
-        progress?.Report($"parsing {scanned.Length} files");
-        var files = new FileModel[scanned.Length];
+        progress?.Report($"parsing {count} files");
+        var files = new FileModel[count];
         if (parallelism <= 1)
         {
-            for (var i = 0; i < scanned.Length; i++)
-                files[i] = Parse(scanned[i], frontends, cancellationToken);
+            for (var i = 0; i < count; i++)
+                files[i] = Parse(read(i), frontends, cache, cancellationToken);
         }
         else
         {
             Parallel.For(
                 0,
-                scanned.Length,
+                count,
                 new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
-                i => files[i] = Parse(scanned[i], frontends, cancellationToken));
+                i => files[i] = Parse(read(i), frontends, cache, cancellationToken));
         }
 
         progress?.Report("mapping references");
@@ -74,12 +95,14 @@ public static class ModelPipeline
         return new AnalysisResult(root, model, resolved, configErrors);
     }
 
-    private static FileModel Parse(ScannedFile file, FrontendSet frontends, CancellationToken cancellationToken)
+    private static FileModel Parse(ScannedFile file, FrontendSet frontends, IParseResultCache? cache, CancellationToken cancellationToken)
     {
         var document = file.Document;
         var frontend = document is null ? null : frontends.For(file.Language);
         if (document is null || frontend is null)
             return new FileModel(file.Path, file.Language, file.Status, file.Reason, document?.Text, null);
+        if (cache?.TryLoad(file, frontend, cancellationToken) is { } cached)
+            return cached;
 
         var parsed = frontend.Parse(document, cancellationToken);
         var status = file.Status;
@@ -102,7 +125,9 @@ public static class ModelPipeline
             reason = Join(reason, Describe(errors));
         }
 
-        return new FileModel(file.Path, file.Language, status, reason, document.Text, parsed);
+        var model = new FileModel(file.Path, file.Language, status, reason, document.Text, parsed.CompactTokens(document.Text));
+        cache?.Store(file, frontend, model);
+        return model;
     }
 
     private static string Describe(ImmutableArray<ParseIssue> issues)

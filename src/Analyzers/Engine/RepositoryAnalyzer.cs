@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Consolidate.Analyzers.Caching;
 using Consolidate.Analyzers.Configuration;
 using Consolidate.Analyzers.Scanning;
 
@@ -14,27 +15,40 @@ public sealed class RepositoryAnalyzer
     private readonly FrontendSet frontends;
     private readonly ScanOptions scanOptions;
     private readonly ImmutableHashSet<string> baseline;
+    private readonly Func<string, ParseCache?> cacheFor;
 
-    public RepositoryAnalyzer(ConsolidateConfig config, FrontendSet frontends, ScanOptions scanOptions, ImmutableHashSet<string>? baseline = null)
+    /// <param name="cache">The parse cache of a scanned root (<c>root =&gt; new ParseCache(root)</c>), or null for none
+    /// (the default; the CLI's scan turns it on unless --no-cache).</param>
+    public RepositoryAnalyzer(ConsolidateConfig config, FrontendSet frontends, ScanOptions scanOptions, ImmutableHashSet<string>? baseline = null, Func<string, ParseCache?>? cache = null)
     {
         this.config = config;
         this.frontends = frontends;
         this.scanOptions = scanOptions;
         this.baseline = baseline ?? ImmutableHashSet<string>.Empty;
+        cacheFor = cache ?? (_ => null);
     }
 
     public AnalysisResult Analyze(string root, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         progress?.Report("walking");
-        var scanned = new RepositoryScanner(scanOptions).Scan(root, cancellationToken);
+        var scanner = new RepositoryScanner(scanOptions);
+        var entries = scanner.List(root, cancellationToken);
 
-        var configPaths = scanned
+        var configPaths = entries
             .Where(f => f.Path[(f.Path.LastIndexOf('/') + 1)..] is ".editorconfig" or ".globalconfig")
             .Select(f => f.Path);
         var (editorConfigs, configErrors) = ConfigFiles.LoadEditorConfigs(root, configPaths);
         var severities = new SeverityPolicy(Path.GetFullPath(root), editorConfigs, baseline);
 
-        return ModelPipeline.Run(
-            root, scanned, config, frontends, severities, configErrors, Environment.ProcessorCount, progress, cancellationToken);
+        // Files are read as the pipeline parses them (see ModelPipeline), not all first.
+        var cache = cacheFor(root);
+        var result = ModelPipeline.Run(
+            root, entries.Length, i => scanner.Read(entries[i]), config, frontends, severities, configErrors, Environment.ProcessorCount, cache, progress, cancellationToken);
+        if (cache is null)
+            return result;
+        cache.Prune();
+        var statistics = cache.Statistics;
+        progress?.Report($"cache: {statistics.Hits} files read from the cache, {statistics.Misses} parsed ({statistics.Stale} changed, {statistics.Corrupt} damaged), {statistics.Written} written");
+        return result with { Cache = statistics };
     }
 }

@@ -24,15 +24,18 @@ public sealed class SuppressionIndex
         this.byLine = byLine;
     }
 
+    private const string MarkerPrefix = "consolidate-disable";
+
     public static SuppressionIndex For(FileModel? file)
     {
         var fileWide = ImmutableHashSet.CreateBuilder<string>(StringComparer.OrdinalIgnoreCase);
         var byLine = new Dictionary<int, ImmutableHashSet<string>.Builder>();
-        if (file?.Text is null)
+        // Every marker starts with "consolidate-disable": a file without it has none, and its tokens are not rebuilt.
+        if (file?.Text is null || !file.Text.Text.Contains(MarkerPrefix, StringComparison.Ordinal))
             return new SuppressionIndex(fileWide.ToImmutable(), ImmutableDictionary<int, ImmutableHashSet<string>>.Empty);
 
         var text = file.Text;
-        var comments = file.Parsed is { Tokens.IsEmpty: false }
+        var comments = file.Parsed is { TokenTable.Count: > 0 }
             ? file.Parsed.Tokens.Where(t => t.Kind == TokenKind.Comment).Select(t => (t.Span.StartLine, t.Text))
             : Enumerable.Range(1, text.LineCount).Select(l => (l, text.LineText(l).TrimStart())).Where(c => c.Item2.StartsWith('#'));
 

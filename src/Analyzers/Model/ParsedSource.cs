@@ -5,7 +5,8 @@ namespace Consolidate.Analyzers.Model;
 /// <summary>
 /// What a frontend returns for one text: the normalized tree, the classed token stream (in source order, not
 /// overlapping), definitions, language facts and the parse problems it recovered from. <see cref="Failed"/> means the
-/// text could not be parsed at all (tree and tokens may be empty).
+/// text could not be parsed at all (tree and tokens may be empty). Once the scan has the file's text it keeps the tokens
+/// compactly (<see cref="CompactTokens"/>, <see cref="TokenTable"/>); <see cref="Tokens"/> reads the same either way.
 /// </summary>
 public sealed record ParsedSource(
     SyntaxNode Root,
@@ -15,6 +16,17 @@ public sealed record ParsedSource(
     ImmutableArray<ParseIssue> Issues,
     bool Failed = false)
 {
+    private TokenTable table = TokenTable.Of(Tokens);
+
+    public ImmutableArray<Token> Tokens
+    {
+        get => table.Tokens;
+        init => table = TokenTable.Of(value);
+    }
+
+    /// <summary>The tokens' storage: their count, and kinds and offsets without rebuilding them.</summary>
+    public TokenTable TokenTable => table;
+
     public static ParsedSource FailedWith(SourceText text, ParseIssue issue) => new(
         SyntaxNode.Leaf(NodeKind.File, "file", text.Span(0, text.Text.Length)),
         ImmutableArray<Token>.Empty,
@@ -22,4 +34,22 @@ public sealed record ParsedSource(
         null,
         ImmutableArray.Create(issue),
         Failed: true);
+
+    /// <summary>The same parse with its tokens stored compactly against <paramref name="text"/>, the text they were read from.</summary>
+    public ParsedSource CompactTokens(SourceText text)
+    {
+        if (table.IsCompact || table.Count == 0)
+            return this;
+        var copy = this with { };
+        copy.table = table.CompactAgainst(text);
+        return copy;
+    }
+
+    /// <summary>The same parse over an already built token table (the cache reads tables back compact).</summary>
+    internal ParsedSource WithTokenTable(TokenTable tokens)
+    {
+        var copy = this with { };
+        copy.table = tokens;
+        return copy;
+    }
 }

@@ -12,5 +12,31 @@ public sealed record RepositoryModel(ImmutableArray<FileModel> Files, ImmutableA
 
     public IEnumerable<FileModel> OfLanguage(Language language) => Files.Where(f => f.Language == language);
 
-    public FileModel? File(string path) => Files.FirstOrDefault(f => f.Path == path);
+    /// <summary>The file at <paramref name="path"/> (the first, should two share it), found through an index built on first use.</summary>
+    public FileModel? File(string path)
+    {
+        var index = byPath;
+        if (index is null || index.Files != Files)
+            byPath = index = new PathIndex(Files);
+        return index.Find(path);
+    }
+
+    private PathIndex? byPath;
+
+    /// <summary>Files by path for one files array; a model made <c>with</c> other files builds its own.</summary>
+    private sealed class PathIndex
+    {
+        private readonly Dictionary<string, FileModel> files = new(StringComparer.Ordinal);
+
+        public PathIndex(ImmutableArray<FileModel> files)
+        {
+            Files = files;
+            foreach (var file in files)
+                this.files.TryAdd(file.Path, file);
+        }
+
+        public ImmutableArray<FileModel> Files { get; }
+
+        public FileModel? Find(string path) => files.GetValueOrDefault(path);
+    }
 }

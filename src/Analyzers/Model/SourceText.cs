@@ -5,14 +5,36 @@ namespace Consolidate.Analyzers.Model;
 /// <summary>
 /// A file's decoded text with a line index: turns offsets into lines and columns and back. Line breaks are
 /// "\n", "\r\n" and a lone "\r"; a line's text excludes its break.
+/// <para>A text read from plain UTF-8 can be kept as its bytes (<see cref="FromUtf8"/>): mostly ASCII, they take half
+/// the memory of the string, which a scan holds for every file until the report is written while reading most texts
+/// only once or twice. <see cref="Text"/> then decodes on demand and keeps the string only while someone holds it.</para>
 /// </summary>
 public sealed class SourceText
 {
+    private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
     private readonly ImmutableArray<int> lineStarts;
+    private readonly string? text;
+    private readonly byte[]? utf8;
+    private readonly int length;
+    private readonly WeakReference<string>? decoded;
 
     public SourceText(string text)
+        : this(text, null)
     {
-        Text = text;
+    }
+
+    private SourceText(string text, byte[]? utf8)
+    {
+        if (utf8 is null)
+            this.text = text;
+        else
+        {
+            this.utf8 = utf8;
+            decoded = new WeakReference<string>(text);
+        }
+
+        length = text.Length;
         var starts = ImmutableArray.CreateBuilder<int>();
         starts.Add(0);
         for (var i = 0; i < text.Length; i++)
@@ -33,29 +55,52 @@ public sealed class SourceText
         lineStarts = starts.ToImmutable();
     }
 
-    public string Text { get; }
+    /// <summary>
+    /// A text whose bytes are its plain UTF-8 encoding (no BOM, no invalid sequence), kept as those bytes when that is
+    /// smaller than the string; <paramref name="text"/> is the decoded string (kept while anyone holds it).
+    /// </summary>
+    public static SourceText FromUtf8(byte[] bytes, string text) =>
+        bytes.Length < (long)text.Length * 2 ? new SourceText(text, bytes) : new SourceText(text);
+
+    public string Text
+    {
+        get
+        {
+            if (text is not null)
+                return text;
+            if (decoded!.TryGetTarget(out var value))
+                return value;
+            value = Utf8.GetString(utf8!);
+            decoded.SetTarget(value);
+            return value;
+        }
+    }
+
+    /// <summary>The text's length in UTF-16 code units, without decoding it.</summary>
+    public int Length => length;
 
     /// <summary>Number of lines as an editor counts them: a final line break does not start a new line.</summary>
-    public int LineCount => Text.Length == 0 ? 0 : lineStarts[^1] == Text.Length ? lineStarts.Length - 1 : lineStarts.Length;
+    public int LineCount => length == 0 ? 0 : lineStarts[^1] == length ? lineStarts.Length - 1 : lineStarts.Length;
 
     /// <summary>Offset of the first character of a 1-based line (clamped to the text).</summary>
     public int LineStart(int line)
     {
         if (line <= 1)
             return 0;
-        return line > lineStarts.Length ? Text.Length : lineStarts[line - 1];
+        return line > lineStarts.Length ? length : lineStarts[line - 1];
     }
 
     /// <summary>Offset just past the last character of a 1-based line, before its line break.</summary>
     public int LineEnd(int line)
     {
-        var next = line >= lineStarts.Length ? Text.Length : lineStarts[line];
+        var next = line >= lineStarts.Length ? length : lineStarts[line];
         var end = next;
-        if (end > LineStart(line) && end <= Text.Length && line < lineStarts.Length)
+        if (end > LineStart(line) && end <= length && line < lineStarts.Length)
         {
-            if (end >= 1 && Text[end - 1] == '\n')
+            var chars = Text;
+            if (end >= 1 && chars[end - 1] == '\n')
                 end--;
-            if (end >= 1 && end > LineStart(line) && Text[end - 1] == '\r')
+            if (end >= 1 && end > LineStart(line) && chars[end - 1] == '\r')
                 end--;
         }
 
@@ -67,18 +112,18 @@ public sealed class SourceText
     /// <summary>1-based line of an offset.</summary>
     public int LineOf(int offset)
     {
-        var index = lineStarts.BinarySearch(Math.Clamp(offset, 0, Text.Length));
+        var index = lineStarts.BinarySearch(Math.Clamp(offset, 0, length));
         return index >= 0 ? index + 1 : ~index;
     }
 
     /// <summary>Offset of a 1-based line and 1-based UTF-16 column.</summary>
-    public int Offset(int line, int column) => Math.Clamp(LineStart(line) + column - 1, 0, Text.Length);
+    public int Offset(int line, int column) => Math.Clamp(LineStart(line) + column - 1, 0, length);
 
     /// <summary>A span from two offsets (end exclusive).</summary>
     public SourceSpan Span(int start, int end)
     {
-        start = Math.Clamp(start, 0, Text.Length);
-        end = Math.Clamp(end, start, Text.Length);
+        start = Math.Clamp(start, 0, length);
+        end = Math.Clamp(end, start, length);
         var startLine = LineOf(start);
         var endLine = LineOf(end);
         return new SourceSpan(start, end - start, startLine, start - LineStart(startLine) + 1, endLine, end - LineStart(endLine) + 1);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Consolidate.Analyzers.Model;
 
@@ -16,6 +17,10 @@ public sealed class PythonModuleResolver
 {
     private readonly RepositoryPaths paths;
     private readonly ImmutableArray<string> roots;
+
+    // An absolute import resolves the same way from every file of a folder (the roots that contain the file are the
+    // roots that contain its folder), and a repository imports the same few modules from many files.
+    private readonly ConcurrentDictionary<(string Module, string Folder), (string? Path, string? Missing)> absolute = new();
 
     public PythonModuleResolver(RepositoryPaths paths)
     {
@@ -38,14 +43,28 @@ public sealed class PythonModuleResolver
     /// <summary>The module's file, or a verdict: (path, null) resolved; (null, null) not a repository module; (null, reason) dangling.</summary>
     public (string? Path, string? Missing) ResolveAbsolute(string module, string importingFile)
     {
+        var folder = RepositoryPaths.DirectoryOf(importingFile);
+        if (absolute.TryGetValue((module, folder), out var known))
+            return known;
+        var resolved = ResolveAbsoluteFrom(module, folder);
+        absolute.TryAdd((module, folder), resolved);
+        return resolved;
+    }
+
+    /// <summary><see cref="ResolveAbsolute"/> for a file in <paramref name="folder"/>.</summary>
+    private (string? Path, string? Missing) ResolveAbsoluteFrom(string module, string folder)
+    {
         var parts = module.Split('.');
-        var ancestors = roots.Where(r => r.Length == 0 || importingFile.StartsWith(r + "/", StringComparison.Ordinal))
+        var slashPath = string.Join('/', parts);
+        var inside = folder + "/";
+        var ancestors = roots.Where(r => r.Length == 0 || inside.Length > r.Length && inside[r.Length] == '/' && inside.StartsWith(r, StringComparison.Ordinal))
             .OrderByDescending(r => r.Length)
             .ToList();
-        var ordered = ancestors.Concat(roots.Where(r => !ancestors.Contains(r)));
+        var ancestorSet = new HashSet<string>(ancestors, StringComparer.Ordinal);
+        var ordered = ancestors.Concat(roots.Where(r => !ancestorSet.Contains(r)));
         foreach (var root in ordered)
         {
-            var file = ModuleFile(RepositoryPaths.Combine(root, string.Join('/', parts))!);
+            var file = ModuleFile(RepositoryPaths.Combine(root, slashPath)!);
             if (file is not null && (parts.Length > 1 || !paths.IsDirectory(file) || file.EndsWith(".py", StringComparison.Ordinal)))
                 return (file, null);
         }
@@ -59,9 +78,9 @@ public sealed class PythonModuleResolver
 
         // Scripts run with their own folder on sys.path, and many insert a parent folder by hand: as a last resort,
         // look beside the importing file and in its ancestors. Only a hit counts; a miss stays "not ours".
-        for (var folder = RepositoryPaths.DirectoryOf(importingFile); folder.Length > 0; folder = RepositoryPaths.DirectoryOf(folder))
+        for (var beside = folder; beside.Length > 0; beside = RepositoryPaths.DirectoryOf(beside))
         {
-            var file = ModuleFile(RepositoryPaths.Combine(folder, string.Join('/', parts))!);
+            var file = ModuleFile(RepositoryPaths.Combine(beside, slashPath)!);
             if (file is not null && file.EndsWith(".py", StringComparison.Ordinal))
                 return (file, null);
         }
@@ -88,12 +107,30 @@ public sealed class PythonModuleResolver
     /// <summary>The file of a dotted path below a root: <c>x.py</c>, or <c>x/__init__.py</c>, or a namespace package folder.</summary>
     public string? ModuleFile(string slashPath)
     {
+#if NET
+        // Asked for every root of every import: look the candidates up from a buffer, make a string only for a hit.
+        const string Init = "/__init__.py";
+        var length = slashPath.Length + Init.Length;
+        Span<char> buffer = length <= 512 ? stackalloc char[length] : new char[length];
+        slashPath.CopyTo(buffer);
+        ".py".CopyTo(buffer[slashPath.Length..]);
+        if (paths.FileLookup.Contains(buffer[..(slashPath.Length + 3)]))
+            return slashPath + ".py";
+        if (slashPath.Length == 0)
+            return paths.IsFile("__init__.py") ? "__init__.py" : null;
+        Init.CopyTo(buffer[slashPath.Length..]);
+        if (paths.FileLookup.Contains(buffer))
+            return slashPath + Init;
+#else
         if (paths.IsFile(slashPath + ".py"))
             return slashPath + ".py";
         var init = slashPath.Length == 0 ? "__init__.py" : slashPath + "/__init__.py";
         if (paths.IsFile(init))
             return init;
-        return slashPath.Length > 0 && paths.IsDirectory(slashPath) ? slashPath : null;
+        if (slashPath.Length == 0)
+            return null;
+#endif
+        return paths.IsDirectory(slashPath) ? slashPath : null;
     }
 
     /// <summary>

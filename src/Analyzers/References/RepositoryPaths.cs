@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 
 namespace Consolidate.Analyzers.References;
@@ -9,7 +10,8 @@ namespace Consolidate.Analyzers.References;
 public sealed class RepositoryPaths
 {
     private readonly ImmutableHashSet<string> files;
-    private readonly ImmutableHashSet<string> directories;
+    private readonly FrozenSet<string> fileLookup;
+    private readonly FrozenSet<string> directories;
 
     public RepositoryPaths(IEnumerable<string> paths)
     {
@@ -25,12 +27,21 @@ public sealed class RepositoryPaths
             }
         }
 
-        directories = dirs.ToImmutable();
+        directories = dirs.ToFrozenSet(StringComparer.Ordinal);
+        fileLookup = files.ToFrozenSet(StringComparer.Ordinal);
+#if NET
+        FileLookup = fileLookup.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
     }
+
+#if NET
+    /// <summary>File lookups by a path held in a buffer (no string made to ask).</summary>
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FileLookup { get; }
+#endif
 
     public IEnumerable<string> Files => files;
 
-    public bool IsFile(string path) => files.Contains(path);
+    public bool IsFile(string path) => fileLookup.Contains(path);
 
     public bool IsDirectory(string path) => directories.Contains(path);
 
@@ -44,6 +55,9 @@ public sealed class RepositoryPaths
     /// </summary>
     public static string? Combine(string directory, string relative)
     {
+        if (IsPlain(relative))
+            return directory.Length == 0 ? relative : directory + "/" + relative;
+
         var parts = new List<string>();
         if (directory.Length > 0)
             parts.AddRange(directory.Split('/'));
@@ -63,6 +77,22 @@ public sealed class RepositoryPaths
         }
 
         return string.Join('/', parts);
+    }
+
+    /// <summary>A relative path with nothing to resolve: no empty, "." or ".." segment, no backslash.</summary>
+    private static bool IsPlain(string relative)
+    {
+        if (relative.Length == 0 || relative[0] == '/' || relative[^1] == '/' || relative.Contains('\\') || relative.Contains("//", StringComparison.Ordinal))
+            return false;
+        for (var dot = relative.IndexOf('.'); dot >= 0; dot = relative.IndexOf('.', dot + 1))
+        {
+            var segmentStart = dot == 0 || relative[dot - 1] == '/';
+            var next = dot + 1 < relative.Length ? relative[dot + 1] : '/';
+            if (segmentStart && (next == '/' || (next == '.' && (dot + 2 >= relative.Length || relative[dot + 2] == '/'))))
+                return false;
+        }
+
+        return true;
     }
 
     /// <summary>Files below a folder ("" for all).</summary>

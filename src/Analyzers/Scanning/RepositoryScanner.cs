@@ -19,6 +19,22 @@ public sealed class RepositoryScanner
 
     public ImmutableArray<ScannedFile> Scan(string root, CancellationToken cancellationToken)
     {
+        var entries = List(root, cancellationToken);
+        var results = new ScannedFile[entries.Length];
+        Parallel.For(
+            0,
+            entries.Length,
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            i => results[i] = Read(entries[i]));
+        return results.ToImmutableArray();
+    }
+
+    /// <summary>
+    /// The walk alone, sorted by path: what <see cref="Scan"/> would return, not yet read. A caller that reads and
+    /// processes each entry in turn (<see cref="Read"/>) holds the bytes of a few files at a time, not of all.
+    /// </summary>
+    public ImmutableArray<ScanEntry> List(string root, CancellationToken cancellationToken)
+    {
         root = Path.GetFullPath(root);
         var gitTop = FindGitTopLevel(root);
         var prefix = gitTop is null ? "" : Path.GetRelativePath(gitTop, root).Replace('\\', '/');
@@ -42,16 +58,9 @@ public sealed class RepositoryScanner
             .OfType<IgnorePattern>()
             .ToImmutableArray();
 
-        var entries = new List<(string Relative, string Full, string? SkipReason)>();
+        var entries = new List<ScanEntry>();
         Walk(root, root, "", prefix, rules, excludes, excluded: null, entries, cancellationToken);
-
-        var results = new ScannedFile[entries.Count];
-        Parallel.For(
-            0,
-            entries.Count,
-            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-            i => results[i] = Read(entries[i].Relative, entries[i].Full, entries[i].SkipReason));
-        return results.ToImmutableArray();
+        return entries.ToImmutableArray();
     }
 
     private void Walk(
@@ -62,7 +71,7 @@ public sealed class RepositoryScanner
         IgnoreRules rules,
         ImmutableArray<IgnorePattern> excludes,
         string? excluded,
-        List<(string, string, string?)> entries,
+        List<ScanEntry> entries,
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -76,7 +85,7 @@ public sealed class RepositoryScanner
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            entries.Add((relative.Length == 0 ? "." : relative, directory, $"cannot list folder: {e.Message}"));
+            entries.Add(new ScanEntry(relative.Length == 0 ? "." : relative, directory, $"cannot list folder: {e.Message}"));
             return;
         }
 
@@ -100,7 +109,7 @@ public sealed class RepositoryScanner
             var childExcluded = excluded ?? excludes.LastOrDefault(p => p.Matches(matchPath, isDirectory && !isLink) && !p.Negated)?.Glob;
             if (isLink)
             {
-                entries.Add((childRelative, child.FullName, DescribeLink(child, scanRoot)));
+                entries.Add(new ScanEntry(childRelative, child.FullName, DescribeLink(child, scanRoot)));
                 continue;
             }
 
@@ -110,7 +119,7 @@ public sealed class RepositoryScanner
                 continue;
             }
 
-            entries.Add((childRelative, child.FullName, childExcluded is null ? null : $"excluded by '{childExcluded}'"));
+            entries.Add(new ScanEntry(childRelative, child.FullName, childExcluded is null ? null : $"excluded by '{childExcluded}'"));
         }
     }
 
@@ -132,8 +141,11 @@ public sealed class RepositoryScanner
         }
     }
 
-    private ScannedFile Read(string relative, string full, string? skipReason)
+    /// <summary>Reads, classifies and decodes one entry of <see cref="List"/>.</summary>
+    public ScannedFile Read(ScanEntry entry)
     {
+        ArgumentNullException.ThrowIfNull(entry);
+        var (relative, full, skipReason) = entry;
         var name = relative[(relative.LastIndexOf('/') + 1)..];
         var language = FileClassifier.ByName(name);
         if (skipReason is not null)
@@ -185,7 +197,10 @@ public sealed class RepositoryScanner
             return new ScannedFile(relative, language, ParseStatus.Skipped, "a consolidate-analyze report or patch-set manifest: not scanned", size, null);
 
         var decoded = TextDecoder.Decode(bytes);
-        var document = new SourceDocument(relative, language, bytes, new SourceText(decoded.Text), decoded.Note);
+        // Plain UTF-8 (no BOM, nothing recovered): the text can live on as these bytes, half the size of the string.
+        var plainUtf8 = decoded.Note is null && !(bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF);
+        var text = plainUtf8 ? SourceText.FromUtf8(bytes, decoded.Text) : new SourceText(decoded.Text);
+        var document = new SourceDocument(relative, language, bytes, text, decoded.Note);
         return new ScannedFile(relative, language, decoded.Recovered ? ParseStatus.Recovered : ParseStatus.Ok, decoded.Note, bytes.Length, document);
     }
 

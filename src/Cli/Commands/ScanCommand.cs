@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.CommandLine;
+using Consolidate.Analyzers.Caching;
 using Consolidate.Analyzers.Catalog;
 using Consolidate.Analyzers.Engine;
 using Consolidate.Analyzers.Frontends;
@@ -28,10 +29,11 @@ public static class ScanCommand
         var baseline = new Option<string?>("--baseline") { Description = "Report only findings whose fingerprints are not in this baseline file." };
         var writeBaseline = new Option<string?>("--write-baseline") { Description = "Write the fingerprints of today's findings to this file." };
         var python = new Option<string>("--python") { Description = "The Python 3 interpreter that parses Python files.", DefaultValueFactory = _ => "python3" };
+        var noCache = new Option<bool>("--no-cache") { Description = "Parse every file, and neither read nor write PATH/.consolidate/cache (docs/cache.md)." };
 
         var command = new Command("scan", "Scan a repository: files, clone classes, references and rule findings.")
         {
-            path, format, output, failOn, exclude, config, baseline, writeBaseline, python,
+            path, format, output, failOn, exclude, config, baseline, writeBaseline, python, noCache,
         };
         command.SetAction(parse => Run(
             new ScanRequest(
@@ -43,7 +45,8 @@ public static class ScanCommand
                 parse.GetValue(config),
                 parse.GetValue(python)!,
                 parse.GetValue(baseline),
-                parse.GetValue(writeBaseline)),
+                parse.GetValue(writeBaseline),
+                parse.GetValue(noCache)),
             stdout,
             stderr));
         return command;
@@ -99,9 +102,12 @@ public static class ScanCommand
         AnalysisResult result;
         using (var frontends = FrontendFactory.Create(new FrontendOptions { PythonExecutable = request.Python }))
         {
-            var analyzer = new RepositoryAnalyzer(config, frontends, scanOptions, baseline);
+            var analyzer = new RepositoryAnalyzer(config, frontends, scanOptions, baseline, request.NoCache ? null : scanned => new ParseCache(scanned));
             result = Progress.Run(stderr, progress => analyzer.Analyze(root, progress, CancellationToken.None));
         }
+
+        if (result.Cache?.WriteFailure is { } cacheFailure)
+            stderr.WriteLine($"warning: {cacheFailure}; the scan is complete, the next one parses everything again (--no-cache turns the cache off)");
 
         if (!result.ConfigErrors.IsEmpty)
         {

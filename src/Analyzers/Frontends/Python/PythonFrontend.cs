@@ -11,7 +11,7 @@ namespace Consolidate.Analyzers.Frontends.Python;
 /// A syntax error is an issue on a still tokenized file (the scan reports it recovered, without facts); a timeout, a
 /// dead worker or a missing interpreter fails the file with the reason. Thread-safe.
 /// </summary>
-public sealed class PythonFrontend : IFrontend, IDisposable
+public sealed class PythonFrontend : IFrontend, IFrontendIdentity, IDisposable
 {
     internal const string ParseRequest = "parse";
 
@@ -52,6 +52,9 @@ public sealed class PythonFrontend : IFrontend, IDisposable
     }
 
     public Language Language => Language.Python;
+
+    /// <summary>The interpreter the verdicts come from (see <see cref="PythonWorkerPool.Identity"/>); the tokenizer is part of the tool.</summary>
+    public string? Identity(CancellationToken cancellationToken) => pool.Identity(cancellationToken);
 
     public ParsedSource Parse(SourceDocument document, CancellationToken cancellationToken) =>
         Parse(document, ParseRequest, cancellationToken);

@@ -34,6 +34,8 @@ public sealed class PythonWorkerPool : IDisposable
     private string? scriptPath;
     private volatile string? unavailable;
     private volatile string? resolvedExecutable;
+    private volatile PythonHello? firstHello;
+    private readonly ManualResetEventSlim firstStartDone = new(false);
     private volatile bool disposed;
     private int handshakes;
     private int started;
@@ -150,6 +152,42 @@ public sealed class PythonWorkerPool : IDisposable
         thread.Start();
     }
 
+    /// <summary>
+    /// What the parse results depend on besides the file: the configured interpreter, the executable it runs and
+    /// its version, from the first worker's handshake (waiting for one to start if none has yet); null when no worker
+    /// can be started. The cache keys Python entries on it, so another Python never reuses this one's verdicts.
+    /// </summary>
+    internal string? Identity(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (firstHello is null && unavailable is null)
+        {
+            if (Volatile.Read(ref started) == 0)
+                Prestart();
+            if (Volatile.Read(ref started) == 0 && unavailable is null)
+            {
+                // Every slot was busy (no prestart): start one here.
+                slots.Wait(cancellationToken);
+                try
+                {
+                    if (firstHello is null && Rent(out _) is { } worker)
+                        idle.Push(worker);
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            }
+
+            while (firstHello is null && unavailable is null && !firstStartDone.Wait(100, cancellationToken))
+            {
+                // The first start is on its way (the prestart thread or a request).
+            }
+        }
+
+        return firstHello is { } hello ? $"{Interpreter}|{hello.Executable}|{hello.PythonVersion}|protocol {hello.Protocol}" : null;
+    }
+
     public void Dispose()
     {
         if (disposed)
@@ -215,6 +253,8 @@ public sealed class PythonWorkerPool : IDisposable
             Interlocked.Increment(ref handshakes);
             if (resolvedExecutable is null && worker.Hello?.Executable is { } real && IsUsableExecutable(real))
                 resolvedExecutable = real;
+            firstHello ??= worker.Hello;
+            firstStartDone.Set();
             live[worker] = 0;
             if (disposed)
             {
@@ -229,6 +269,7 @@ public sealed class PythonWorkerPool : IDisposable
         // Before any worker ever said hello, a failure is about the interpreter, not a file: do not retry per file.
         if (start.Sticky || Volatile.Read(ref handshakes) == 0)
             unavailable = start.Failure;
+        firstStartDone.Set();
         failure = start.Failure;
         return null;
     }

@@ -26,8 +26,10 @@ import base64
 import binascii
 import bisect
 import gc
+import itertools
 import json
 import keyword
+import operator
 import os
 import re
 import sys
@@ -70,8 +72,12 @@ _PATCHERS = ("patch", "mock.patch", "unittest.mock.patch", "mocker.patch", "clas
 # patch.object takes an object, not a dotted string: never a string reference.
 _PATCH_CALLS = set(_PATCHERS) | {p + ".dict" for p in _PATCHERS} | {p + ".multiple" for p in _PATCHERS} | {
     "monkeypatch.setattr", "monkeypatch.delattr"}
-# Substrings without which no call can be a string reference: skips the full expression walk for most files.
-_CALL_TRIGGERS = ("import_module", "__import__", "patch", "setattr", "delattr")
+# Names without which no call can be a string reference (every callee above has one as a whole dotted part): skips
+# the full expression walk for most files. A whole word, not a substring: "dispatch" must not trigger the walk.
+_CALL_TRIGGER_WORDS = ("import_module", "__import__", "patch", "setattr", "delattr")
+_CALL_TRIGGERS = re.compile(r"(?<!\w)(?:import_module|__import__|patch|setattr|delattr)(?!\w)")
+# An import statement on one ASCII line without comments, continuations or strings tokenizes with this alone.
+_SIMPLE_IMPORT_TOKEN = re.compile(r"[ \t]*(?:([A-Za-z_][A-Za-z0-9_]*)|(\.\.\.|[.,()*]))")
 _FIRST_ARGUMENT_KEYWORDS = {"import_module": "name", "dunder_import": "name", "patch": "target"}
 
 
@@ -136,7 +142,11 @@ class Positions:
         # Byte columns are code-point columns already: raw bytes read as Latin-1, or a text that is all ASCII.
         self.direct = raw_bytes or text.isascii()
         self.starts = [0]
-        self.starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
+        if "\r" in text:
+            self.starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
+        else:
+            # Only "\n" breaks lines: the starts are the running sum of line lengths plus breaks, summed in C.
+            self.starts.extend(itertools.accumulate(map(operator.add, map(len, text.split("\n")[:-1]), itertools.repeat(1))))
         self.maps = {}
 
     def line_text(self, line):
@@ -162,12 +172,22 @@ class Positions:
             self.maps[line] = table
         if table is True:
             return byte_column
+        if type(table) is tuple:
+            # The code points whose UTF-8 bytes all come before the column: decoding the prefix counts them in C.
+            text, data = table
+            if byte_column >= len(data):
+                return len(text) + (byte_column - len(data))
+            return len(data[:byte_column].decode("utf-8", "ignore"))
         return table[byte_column] if byte_column < len(table) else table[-1] + (byte_column - len(table) + 1)
 
     def _table(self, line):
         text = self.line_text(line)
         if text.isascii():
             return True
+        try:
+            return text, text.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: count widths one code point at a time
+            pass
         table = []
         for index, char in enumerate(text):
             code = ord(char)
@@ -176,6 +196,18 @@ class Positions:
         return table
 
     def span(self, node):
+        if self.direct:
+            # Columns are code points already (ASCII text or raw bytes): the common case, without the lookups below.
+            line = node.lineno
+            end_column = getattr(node, "end_col_offset", None)
+            start = node.col_offset
+            if start is None or start < 0:
+                start = 0
+            if end_column is None:
+                end_column = start
+            elif end_column < 0:
+                end_column = 0
+            return [line, start, getattr(node, "end_lineno", None) or line, end_column]
         line = node.lineno
         end_line = getattr(node, "end_lineno", None) or line
         end_column = getattr(node, "end_col_offset", None)
@@ -303,7 +335,7 @@ class Reader:
                 stack.append(("body", statements, len(self.nodes) - 1, context))
             else:
                 self._statement(payload, parent, context, stack)
-        if any(trigger in text for trigger in _CALL_TRIGGERS):
+        if any(trigger in text for trigger in _CALL_TRIGGER_WORDS) and _CALL_TRIGGERS.search(text):
             self._find_string_references(module)
         self.imports.sort(key=lambda i: i["span"][:2])
         return self
@@ -480,7 +512,11 @@ class Reader:
         and indentation mean nothing, so a fragment of a statement tokenizes on its own; positions are shifted back.
         """
         line, column = span[0], span[1]
-        tokens, strings = read_tokens("(" + self.positions.segment(span) + ")")
+        segment = self.positions.segment(span)
+        simple = _simple_tokens(segment, line, column) if span[0] == span[2] else None
+        if simple is not None:
+            return simple
+        tokens, strings = read_tokens("(" + segment + ")")
         result = []
         for token, string in zip(tokens, strings):
             kind, start_line, start_column, end_line, end_column = token
@@ -610,6 +646,30 @@ class Reader:
         first = literals[0][1]
         last = literals[-1][1]
         return [first[1], first[2] + opening.end(), last[3], last[4] - len(closing.group(1))]
+
+
+def _simple_tokens(segment, line, column):
+    """_statement_tokens of a one-line ASCII segment of names, dots, commas, parentheses and stars, or None.
+
+    What tokenize gives for such text, without running it: names are keywords or identifiers, the rest operators.
+    Anything else (a comment, a string, a continuation, a non-ASCII name) returns None and goes through tokenize.
+    """
+    if not segment.isascii() or "#" in segment or "\\" in segment or "'" in segment or '"' in segment or "\n" in segment or "\r" in segment:
+        return None
+    result = []
+    position = 0
+    length = len(segment.rstrip(" \t"))
+    while position < length:
+        match = _SIMPLE_IMPORT_TOKEN.match(segment, position)
+        if match is None:
+            return None
+        name = match.group(1)
+        text = name if name is not None else match.group(2)
+        start = match.end() - len(text)
+        letter = ("k" if keyword.iskeyword(name) else "i") if name is not None else "k"
+        result.append((text, [letter, line, column + start, line, column + match.end()]))
+        position = match.end()
+    return result
 
 
 def _identifier(name):

@@ -1,0 +1,103 @@
+using System.Collections.Immutable;
+using Consolidate.Analyzers.Caching;
+using Consolidate.Analyzers.Catalog;
+using Consolidate.Analyzers.Frontends;
+using Consolidate.Analyzers.Model;
+using Consolidate.Analyzers.Scanning;
+using Consolidate.Analyzers.Tests.Catalog;
+using CsCheck;
+
+namespace Consolidate.Analyzers.Tests.Caching;
+
+/// <summary>The cache's binary layout gives back exactly what the frontends produced, and nothing but a clean refusal for damaged bytes.</summary>
+public sealed class ParseResultCodecTests
+{
+    /// <summary>Every text the tests and samples hold: all four languages, CRLF, BOMs, Latin-1, syntax errors, heredocs.</summary>
+    private static readonly string[] Folders = ["samples", "tests/Fixtures", "tests/Analyzers.Tests/Frontends/Dockerfile/Corpus"];
+
+    [Fact]
+    public void Every_parsed_file_of_the_fixtures_and_samples_reads_back_field_for_field()
+    {
+        using var frontends = FrontendFactory.Create(new FrontendOptions { PythonWorkers = 2 });
+        var checkedFiles = 0;
+        var languages = new HashSet<Language>();
+        foreach (var folder in Folders)
+        {
+            foreach (var file in new RepositoryScanner(new ScanOptions()).Scan(Path.Combine(RuleCatalogTests.RepoRoot, folder), CancellationToken.None))
+            {
+                if (file.Document is null || frontends.For(file.Language) is not { } frontend)
+                    continue;
+                var parsed = frontend.Parse(file.Document, CancellationToken.None);
+                var stored = parsed.CompactTokens(file.Document.Text);
+                var writer = new EntryWriter();
+                ParseResultCodec.Write(writer, file.Status, file.Reason, stored);
+
+                var (status, reason, read) = ParseResultCodec.Read(writer.Written, file.Document.Text);
+
+                Assert.Equal(file.Status, status);
+                Assert.Equal(file.Reason, reason);
+                DeepEquality.AssertEqual(stored, read, file.Path);
+                DeepEquality.AssertEqual(parsed.Tokens, read!.Tokens, file.Path + " tokens as parsed");
+                checkedFiles++;
+                languages.Add(file.Language);
+            }
+        }
+
+        Assert.True(checkedFiles > 100, $"only {checkedFiles} files checked");
+        Assert.Equal([Language.Python, Language.Shell, Language.Dockerfile, Language.Compose], languages.Order());
+    }
+
+    [Fact]
+    public void A_file_without_parse_result_and_hand_made_odd_values_read_back()
+    {
+        var text = new SourceText("a\r\nb\n");
+        var odd = new ParsedSource(
+            new SyntaxNode(NodeKind.File, "file", text.Span(0, 5), null, default),
+            [new Token(TokenKind.Literal, "not the slice", text.Span(0, 1)), new Token(TokenKind.Identifier, "b", text.Span(3, 4))],
+            [new Symbol(SymbolKind.Service, "svc", null, text.Span(3, 4))],
+            new DockerfileFacts(
+                new Dictionary<string, string> { ["escape"] = "`" }.ToImmutableDictionary(),
+                [new DockerInstruction("ARG", [], "X=1", text.Span(0, 1), default, [], text.Span(0, 1))],
+                []),
+            [new ParseIssue(2, 1, "odd", IsNote: true)],
+            Failed: true).CompactTokens(text);
+
+        foreach (var (status, reason, parsed) in new (ParseStatus, string?, ParsedSource?)[] { (ParseStatus.Skipped, "binary", null), (ParseStatus.Recovered, null, odd) })
+        {
+            var writer = new EntryWriter();
+            ParseResultCodec.Write(writer, status, reason, parsed);
+            var read = ParseResultCodec.Read(writer.Written, text);
+            Assert.Equal(status, read.Status);
+            Assert.Equal(reason, read.Reason);
+            DeepEquality.AssertEqual(parsed, read.Parsed);
+        }
+    }
+
+    [Fact]
+    public void Damaged_bytes_are_refused_with_a_corrupt_entry_error_never_another_exception()
+    {
+        var text = new SourceText("#!/bin/sh\nset -e\nif [ -f x ]; then\n  . ./lib.sh\nfi\necho \"$HOME\" > /tmp/out\n");
+        using var frontends = FrontendFactory.Create(new FrontendOptions { PythonWorkers = 1 });
+        var parsed = frontends.For(Language.Shell)!.Parse(new SourceDocument("x.sh", Language.Shell, System.Text.Encoding.UTF8.GetBytes(text.Text), text, null), CancellationToken.None);
+        var writer = new EntryWriter();
+        ParseResultCodec.Write(writer, ParseStatus.Ok, null, parsed.CompactTokens(text));
+        var good = writer.Written.ToArray();
+
+        Gen.Select(Gen.Int[0, good.Length - 1], Gen.Byte, Gen.Int[0, good.Length]).Sample((at, value, cut) =>
+        {
+            var bad = good.ToArray();
+            bad[at] ^= (byte)(value | 1);
+            foreach (var bytes in new[] { bad, good[..cut], bad[..cut] })
+            {
+                try
+                {
+                    ParseResultCodec.Read(bytes, text);
+                }
+                catch (CorruptEntryException)
+                {
+                    // Refused: the cache parses the file again.
+                }
+            }
+        });
+    }
+}
