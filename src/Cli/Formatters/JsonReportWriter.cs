@@ -9,6 +9,16 @@ namespace Consolidate.Cli.Formatters;
 /// </summary>
 public static class JsonReportWriter
 {
+    /// <summary>
+    /// Hands what is written to the stream every 64 KiB: Utf8JsonWriter otherwise buffers the whole report, tens of
+    /// megabytes for a large repository.
+    /// </summary>
+    private static void FlushEvery(Utf8JsonWriter json)
+    {
+        if (json.BytesPending > 1 << 16)
+            json.Flush();
+    }
+
     public static void Write(Stream stream, AnalysisResult result, string rootDisplay, string toolVersion)
     {
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
@@ -33,6 +43,7 @@ public static class JsonReportWriter
             else
                 json.WriteString("reason", file.Reason);
             json.WriteEndObject();
+            FlushEvery(json);
         }
 
         json.WriteEndArray();
@@ -64,6 +75,7 @@ public static class JsonReportWriter
 
             json.WriteEndArray();
             json.WriteEndObject();
+            FlushEvery(json);
         }
 
         json.WriteEndArray();
@@ -83,6 +95,7 @@ public static class JsonReportWriter
             if (reference.Detail is not null)
                 json.WriteString("detail", reference.Detail);
             json.WriteEndObject();
+            FlushEvery(json);
         }
 
         json.WriteEndArray();
@@ -118,6 +131,7 @@ public static class JsonReportWriter
             }
 
             json.WriteEndObject();
+            FlushEvery(json);
         }
 
         json.WriteEndArray();
