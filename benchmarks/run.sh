@@ -6,17 +6,20 @@
 #   scan warm    the same scan again after one file changed (a Python or shell file gets a new comment line)
 #   scan no-cache  scan --no-cache (neither reads nor writes the cache)
 #   jscpd4/5     jscpd 4.x and 5.x (installed from npm into benchmarks/.work by this script) on the same tree
+#   scan-before  with --compare DLL: another build of the CLI (say, the main branch before a change) on the same tree
 # and prints a Markdown table per corpus. --generate "1000 10000 50000" first writes generated repositories of those
 # sizes (the benchmark program's generator, seeded) into benchmarks/.work/gen-N and adds them to the corpora, and a
 # scaling table (time per file against the smallest) ends the output.
-# Usage: benchmarks/run.sh [--runs N] [--no-jscpd] [--jscpd-max-files N] [--generate "SIZES"] [CORPUS...]
+# Usage: benchmarks/run.sh [--runs N] [--no-jscpd] [--jscpd-max-files N] [--generate "SIZES"] [--compare DLL] [CORPUS...]
 # The corpora are left as found: the edited file is restored and .consolidate/ removed at the end.
 set -euo pipefail
+trap 'echo "run.sh: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 here="$(cd "$(dirname "$0")" && pwd)"
 runs=3
 jscpd=1
 jscpd_max=20000
 sizes=""
+compare=""
 corpora=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -24,6 +27,7 @@ while [ $# -gt 0 ]; do
     --no-jscpd) jscpd=0; shift ;;
     --jscpd-max-files) jscpd_max="$2"; shift 2 ;;
     --generate) sizes="$2"; shift 2 ;;
+    --compare) compare="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
     *) corpora+=("$(cd "$1" && pwd)"); shift ;;
   esac
 done
@@ -53,30 +57,37 @@ if [ "$jscpd" = 1 ]; then
     if [ ! -x "$work/jscpd$v/node_modules/.bin/jscpd" ] || ! cmp -s "$here/tools/jscpd$v/package-lock.json" "$work/jscpd$v/package-lock.json"; then
       rm -rf "$work/jscpd$v" && mkdir -p "$work/jscpd$v"
       cp "$here/tools/jscpd$v/package.json" "$here/tools/jscpd$v/package-lock.json" "$here/tools/jscpd$v/.npmrc" "$work/jscpd$v/"
-      # jscpd 5's lock cannot list its platform packages that were never published for 5.3.3, so `npm ci` refuses
-      # it; `npm install` then resolves the same pinned versions from the lock.
-      (cd "$work/jscpd$v" && { npm ci --ignore-scripts --no-audit --no-fund >/dev/null 2>&1 \
-        || npm install --ignore-scripts --no-audit --no-fund >/dev/null 2>&1; })
-      [ -x "$work/jscpd$v/node_modules/.bin/jscpd" ] || { echo "jscpd $v did not install" >&2; exit 1; }
+      (cd "$work/jscpd$v" && npm ci --ignore-scripts --no-audit --no-fund >/dev/null 2>&1)
     fi
   done
 fi
 
-# measure NAME BEFORE COMMAND...: median wall seconds and max peak RSS (MB) over $runs runs; BEFORE is a shell
-# command run before each run, untimed ("true" for none).
-measure() {
-  local name="$1" before="$2"; shift 2
-  local walls=() peaks=()
-  for _ in $(seq "$runs"); do
-    eval "$before"
-    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>&1 || true
-    read -r wall kb < <(tail -n 1 "$work/time.txt")
-    walls+=("$wall"); peaks+=("$kb")
+# Every variant of a corpus runs once per round, round after round ($runs rounds), so they share whatever load the
+# machine has at the time (other work on a shared machine shifts all rows alike instead of favouring one), and each
+# row is the median wall time and the highest peak RSS over the rounds. A variant is NAME, a shell command run
+# untimed before each run (its setup), and the command timed.
+names=(); setups=(); commands=()
+variant() { names+=("$1"); setups+=("$2"); commands+=("$3"); }
+measure_all() {
+  local -a walls peaks
+  local round i wall kb
+  for ((i = 0; i < ${#names[@]}; i++)); do walls[i]=""; peaks[i]=""; done
+  for ((round = 1; round <= runs; round++)); do
+    for ((i = 0; i < ${#names[@]}; i++)); do
+      eval "${setups[i]}"
+      eval "/usr/bin/time -f '%e %M' -o '$work/time.txt' ${commands[i]}" >/dev/null 2>&1 || true
+      read -r wall kb < <(tail -n 1 "$work/time.txt")
+      walls[i]="${walls[i]} $wall"; peaks[i]="${peaks[i]} $kb"
+    done
   done
-  python3 -c "import statistics,sys; w=[float(x) for x in sys.argv[2].split()]; p=[int(x) for x in sys.argv[3].split()]; print(sys.argv[1], f'{statistics.median(w):.2f}', max(p)//1024)" "$name" "${walls[*]}" "${peaks[*]}"
+  rows=()
+  for ((i = 0; i < ${#names[@]}; i++)); do
+    rows+=("$(python3 -c "import statistics,sys; w=[float(x) for x in sys.argv[2].split()]; p=[int(x) for x in sys.argv[3].split()]; print(sys.argv[1], f'{statistics.median(w):.2f}', max(p)//1024)" "${names[i]}" "${walls[i]}" "${peaks[i]}")")
+  done
 }
 
-# The file a warm scan finds changed: the first Python file (else shell script) in path order, edited each run.
+# The file a warm scan finds changed: the first Python file (else shell script) in path order, given a new comment
+# line before each warm run (so every warm run parses exactly one file), restored afterwards.
 edit_count=0
 edit_file() {
   edit_count=$((edit_count + 1))
@@ -87,27 +98,29 @@ scaling=()
 for corpus in "${corpora[@]}"; do
   files=$(find "$corpus" -type f -not -path '*/.git/*' -not -path '*/.consolidate/*' | wc -l)
   rm -rf "$corpus/.consolidate"
-  edited="$(cd "$corpus" && find . -type f -name '*.py' -not -path './.git/*' | LC_ALL=C sort | head -n 1)"
-  [ -n "$edited" ] || edited="$(cd "$corpus" && find . -type f -name '*.sh' -not -path './.git/*' | LC_ALL=C sort | head -n 1)"
+  edited="$(cd "$corpus" && find . -type f -name '*.py' -not -path './.git/*' | LC_ALL=C sort | sed -n 1p)"
+  [ -n "$edited" ] || edited="$(cd "$corpus" && find . -type f -name '*.sh' -not -path './.git/*' | LC_ALL=C sort | sed -n 1p)"
   edited="$corpus/${edited#./}"
   cp -p "$edited" "$work/edited.orig"
   dotnet "$bench" readall "$corpus" >/dev/null 2>&1   # warm the page cache
-  scan=(dotnet "$cli" scan "$corpus" --format json --output /dev/null --fail-on none)
-  rows=()
-  rows+=("$(measure read-all true dotnet "$bench" readall "$corpus")")
-  rows+=("$(measure walk true dotnet "$bench" walk "$corpus")")
-  rows+=("$(measure "scan-cold" "rm -rf '$corpus/.consolidate'" "${scan[@]}")")
-  "${scan[@]}" >/dev/null 2>&1 || true   # a cache for the warm runs
-  rows+=("$(measure "scan-warm" edit_file "${scan[@]}")")
+  scan="dotnet '$cli' scan '$corpus' --format json --output /dev/null --fail-on none"
+  names=(); setups=(); commands=()
+  variant read-all true "dotnet '$bench' readall '$corpus'"
+  variant walk true "dotnet '$bench' walk '$corpus'"
+  variant scan-cold "rm -rf '$corpus/.consolidate'" "$scan"
+  # Warm: the cache of an unchanged tree (an untimed scan), then one file edited.
+  variant scan-warm "$scan >/dev/null 2>&1 || true; edit_file" "$scan"
+  variant scan-no-cache "rm -rf '$corpus/.consolidate'" "$scan --no-cache"
+  [ -z "$compare" ] || variant scan-before "rm -rf '$corpus/.consolidate'" "dotnet '$compare' scan '$corpus' --format json --output /dev/null --fail-on none"
+  if [ "$jscpd" = 1 ] && [ "$files" -le "$jscpd_max" ]; then
+    variant jscpd-4 "rm -rf '$corpus/.consolidate'" "'$work/jscpd4/node_modules/.bin/jscpd' --silent --reporters json --output '$work/jscpd-out' '$corpus'"
+    variant jscpd-5 "rm -rf '$corpus/.consolidate'" "'$work/jscpd5/node_modules/.bin/jscpd' --silent --reporters json --output '$work/jscpd-out' '$corpus'"
+  fi
+  measure_all
   cp -p "$work/edited.orig" "$edited"
   rm -rf "$corpus/.consolidate"
-  rows+=("$(measure "scan-no-cache" true "${scan[@]}" --no-cache)")
-  if [ "$jscpd" = 1 ] && [ "$files" -le "$jscpd_max" ]; then
-    rows+=("$(measure jscpd-4 true "$work/jscpd4/node_modules/.bin/jscpd" --silent --reporters json --output "$work/jscpd-out" "$corpus")")
-    rows+=("$(measure jscpd-5 true "$work/jscpd5/node_modules/.bin/jscpd" --silent --reporters json --output "$work/jscpd-out" "$corpus")")
-  fi
   echo
-  echo "### $(basename "$(dirname "$corpus")")/$(basename "$corpus") ($files files, $(nproc) cores, median of $runs runs)"
+  echo "### $(basename "$(dirname "$corpus")")/$(basename "$corpus") ($files files, $(nproc) cores, median of $runs rounds)"
   echo
   python3 - "${rows[@]}" <<'PY'
 import sys

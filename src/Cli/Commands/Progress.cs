@@ -1,19 +1,54 @@
+using System.Diagnostics;
 using Spectre.Console;
 
 namespace Consolidate.Cli.Commands;
 
 /// <summary>
 /// A status line on stderr while a long step runs, only when stderr is a terminal (nothing in pipes and CI);
-/// Spectre.Console honours NO_COLOR.
+/// Spectre.Console honours NO_COLOR. With <c>CONSOLIDATE_TIMINGS=1</c> each step is instead written to stderr as a
+/// line with the time it took and the process's peak memory so far (docs/cache.md, "Where the time goes").
 /// </summary>
 public static class Progress
 {
     public static T Run<T>(TextWriter stderr, Func<IProgress<string>?, T> work)
     {
+        if (Environment.GetEnvironmentVariable("CONSOLIDATE_TIMINGS") == "1")
+        {
+            var timings = new TimingProgress(stderr);
+            var result = work(timings);
+            timings.Report("done");
+            return result;
+        }
+
         if (Console.IsErrorRedirected || !ReferenceEquals(stderr, Console.Error))
             return work(null);
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         return console.Status().Start("scanning", context => work(new Progress<string>(message => context.Status(message))));
+    }
+
+    /// <summary>Synchronous (the steps report from the scanning thread), so a line is written when its step ends.</summary>
+    private sealed class TimingProgress(TextWriter stderr) : IProgress<string>
+    {
+        private readonly Stopwatch clock = Stopwatch.StartNew();
+        private readonly Lock gate = new();
+        private string? step;
+        private TimeSpan started;
+
+        public void Report(string value)
+        {
+            lock (gate)
+            {
+                var now = clock.Elapsed;
+                if (step is not null)
+                {
+                    using var process = Process.GetCurrentProcess();
+                    stderr.WriteLine($"timing: {(now - started).TotalMilliseconds,8:F0} ms  peak {process.PeakWorkingSet64 / (1024 * 1024),5} MB  {step}");
+                }
+
+                step = value;
+                started = now;
+            }
+        }
     }
 }
