@@ -36,7 +36,8 @@ done
 work="$here/.work"
 mkdir -p "$work"
 dotnet build "$here/Consolidate.Benchmarks/Consolidate.Benchmarks.csproj" -c Release -o "$work/bin" --nologo -v q >/dev/null
-dotnet build "$here/../src/Cli/Consolidate.Cli.csproj" -c Release -o "$work/cli" --nologo -v q >/dev/null
+# The CLI as its tool package ships it: published for this machine's runtime, ReadyToRun (see src/Cli's project).
+dotnet publish "$here/../src/Cli/Consolidate.Cli.csproj" -c Release --use-current-runtime -o "$work/cli" --nologo -v q >/dev/null
 bench="$work/bin/Consolidate.Benchmarks.dll"
 cli="$work/cli/consolidate-analyze.dll"
 

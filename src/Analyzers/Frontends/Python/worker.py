@@ -335,8 +335,10 @@ class Reader:
                 stack.append(("body", statements, len(self.nodes) - 1, context))
             else:
                 self._statement(payload, parent, context, stack)
-        if any(trigger in text for trigger in _CALL_TRIGGER_WORDS) and _CALL_TRIGGERS.search(text):
-            self._find_string_references(module)
+        if any(trigger in text for trigger in _CALL_TRIGGER_WORDS):
+            lines = sorted({self.positions.locate(m.start())[0] for m in _CALL_TRIGGERS.finditer(text)})
+            if lines:
+                self._find_string_references(module, lines)
         self.imports.sort(key=lambda i: i["span"][:2])
         return self
 
@@ -470,11 +472,23 @@ class Reader:
 
     # -- imports and string references -------------------------------------------------------------------------------
 
-    def _find_string_references(self, module):
-        """Calls naming a module in a string (import_module, __import__, mock.patch); walks every expression."""
+    def _find_string_references(self, module, lines):
+        """Calls naming a module in a string (import_module, __import__, mock.patch).
+
+        Walks the expressions of the statements that span a line where a trigger word occurs (``lines``, sorted): a
+        call whose callee names one spans that line, so every other subtree is skipped (most of a large file).
+        """
         stack = [(module, False, False)]
         while stack:
             node, in_function, in_try = stack.pop()
+            first = getattr(node, "lineno", None)
+            decorators = getattr(node, "decorator_list", None)
+            if decorators:
+                first = min(first, decorators[0].lineno)  # a definition's lineno is its "def" line, after them
+            if first is not None:
+                at = bisect.bisect_left(lines, first)
+                if at == len(lines) or lines[at] > (getattr(node, "end_lineno", None) or first):
+                    continue
             if isinstance(node, ast.Call):
                 self._call(node, in_function, in_try)
             if isinstance(node, _FUNCTIONS) or isinstance(node, ast.Lambda):
