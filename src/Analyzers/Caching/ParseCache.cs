@@ -7,6 +7,8 @@ using Consolidate.Analyzers.Frontends;
 using Consolidate.Analyzers.Model;
 using Consolidate.Analyzers.Scanning;
 
+#pragma warning disable RS0030 // the parse cache owns .consolidate/cache (BannedSymbols.IO.txt)
+
 namespace Consolidate.Analyzers.Caching;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using Consolidate.Analyzers.Model;
 
+#pragma warning disable RS0030 // Scanning/ is the engine's only reader of the repository (BannedSymbols.IO.txt)
+
 namespace Consolidate.Analyzers.Scanning;
 
 /// <summary>

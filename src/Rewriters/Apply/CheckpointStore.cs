@@ -5,6 +5,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
+#pragma warning disable RS0030 // Apply/ owns writes to the user's tree and the checkpoints (BannedSymbols.IO.txt)
+
 namespace Consolidate.Rewriters.Apply;
 
 /// <summary>

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 
+#pragma warning disable RS0030 // Apply/ owns writes to the user's tree and the checkpoints (BannedSymbols.IO.txt)
+
 namespace Consolidate.Rewriters.Apply;
 
 /// <summary>

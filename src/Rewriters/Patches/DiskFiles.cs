@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using Consolidate.Analyzers.Clones;
 using Consolidate.Analyzers.Model;
 
+#pragma warning disable RS0030 // Patches/ reads the files a patch edits and writes the patch set (BannedSymbols.IO.txt)
+
 namespace Consolidate.Rewriters.Patches;
 
 /// <summary>Reads the <see cref="DiskFile"/> facts a family needs: here, every member of a file-scope clone class.</summary>

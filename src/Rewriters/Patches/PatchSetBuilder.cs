@@ -4,6 +4,8 @@ using System.Text;
 using Consolidate.Analyzers.Engine;
 using Consolidate.Rewriters.Validation;
 
+#pragma warning disable RS0030 // Patches/ reads the files a patch edits and writes the patch set (BannedSymbols.IO.txt)
+
 namespace Consolidate.Rewriters.Patches;
 
 /// <summary>

@@ -1,3 +1,5 @@
+
+#pragma warning disable RS0030 // Patches/ reads the files a patch edits and writes the patch set (BannedSymbols.IO.txt)
 namespace Consolidate.Rewriters.Patches;
 
 /// <summary>

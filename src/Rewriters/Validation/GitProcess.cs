@@ -1,5 +1,7 @@
 using System.Diagnostics;
 
+#pragma warning disable RS0030 // Validation/ owns the scratch copy and its git (BannedSymbols.IO.txt)
+
 namespace Consolidate.Rewriters.Validation;
 
 /// <summary>Runs git (only git, never a script of the repository) with a clean git environment and a timeout.</summary>

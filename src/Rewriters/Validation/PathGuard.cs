@@ -1,3 +1,5 @@
+
+#pragma warning disable RS0030 // Validation/ owns the scratch copy and its git (BannedSymbols.IO.txt)
 namespace Consolidate.Rewriters.Validation;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using Consolidate.Analyzers.Engine;
 
+#pragma warning disable RS0030 // Validation/ owns the scratch copy and its git (BannedSymbols.IO.txt)
+
 namespace Consolidate.Rewriters.Validation;
 
 /// <summary>

@@ -4,6 +4,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
+#pragma warning disable RS0030 // the Python worker pool owns the CPython processes (BannedSymbols.IO.txt)
+
 namespace Consolidate.Analyzers.Frontends.Python;
 
 /// <summary>

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 
+#pragma warning disable RS0030 // the Python worker pool owns the CPython processes and the worker script's copy (BannedSymbols.IO.txt)
+
 namespace Consolidate.Analyzers.Frontends.Python;
 
 /// <summary>
