@@ -29,8 +29,9 @@ namespace Consolidate.Analyzers.Clones;
 /// <para><b>Index.</b> Units with equal normalized hashes form renamed groups (exact subgroups inside) in one pass.
 /// For near clones each group is represented once: a one-permutation MinHash signature (128 bins) over its 5-grams is
 /// banded (32 bands × 4 rows) into an LSH table; only pairs sharing a bucket in the same domain (scope, language,
-/// unit kind), with compatible lengths and at least 40% agreeing bins are verified by tiling. Cost is linear
-/// in tokens plus the verified pairs; all pairs are never compared. Statement runs: <see cref="StatementRunFinder"/>.</para>
+/// unit kind), with compatible lengths and at least 40% agreeing bins are verified by tiling, and only while the two
+/// are not joined already through pairs verified before (in fixed chunks), so a class of k copies costs about k
+/// verifications. Cost is linear in tokens plus the verified pairs; all pairs are never compared. Statement runs: <see cref="StatementRunFinder"/>.</para>
 /// <para><b>Classes.</b> Verified pairs are joined transitively (union-find); a class's kind is its weakest relation
 /// (exact &lt; renamed &lt; near) and its <see cref="CloneCluster.Similarity"/> is the lowest pairwise similarity
 /// computed inside it (1 for exact and renamed classes). For a near class of up to 12 distinct bodies every pair is
@@ -50,6 +51,7 @@ public static class CloneIndex
     private const double MinSignatureAgreement = 0.4;
     private const int ExhaustiveSimilarityGroups = 12;
     private const int SampledSimilarityPairs = 64;
+    private const int VerificationChunk = 256;
 
     public static bool IsCodeLanguage(Language language) =>
         language is Language.Python or Language.Shell or Language.Dockerfile or Language.Compose or Language.CSharp;
@@ -192,26 +194,50 @@ public static class CloneIndex
             .ToArray();
 
         // Level by level (files, then classes and stages, then functions), so pairs inside joined units are skipped.
+        // Inside a level, candidates are verified in fixed-size chunks and each chunk's unions applied before the next:
+        // a pair whose groups are already joined (transitively, through pairs of earlier chunks) is not verified at all,
+        // so a class of k copies costs about k verifications instead of one per candidate pair (up to
+        // MaxBucketPairs × bands per copy). Chunks are fixed, not per core, so the result does not depend on the machine.
         var similarities = new double[candidates.Length];
+        var verified = new bool[candidates.Length];
+        var levelStartRoots = new int[groups.Count];
         for (int level = 0, from = 0; level <= MaxLevel; level++)
         {
             var to = from;
             while (to < candidates.Length && Level(groups[NearCandidates.Split(candidates[to]).A][0].Kind) == level)
                 to++;
-            Parallel.For(from, to, parallel, () => new TokenTiling.Scratch(), (i, _, scratch) =>
+
+            // "Inside joined units" looks at the classes of enclosing units as they stood when the level began.
+            for (var g = 0; g < groups.Count; g++)
+                levelStartRoots[g] = sets.Find(g);
+            for (var chunk = from; chunk < to; chunk += VerificationChunk)
             {
-                var (a, b) = NearCandidates.Split(candidates[i]);
-                similarities[i] = InsideJoinedUnits(groups[a], groups[b], groupOfUnit, sets) || Nested(groups[a], groups[b])
-                    ? double.NaN
-                    : CloneUnit.Similarity(groups[a][0], groups[b][0], scratch, options.NearThreshold);
-                return scratch;
-            }, _ => { });
-            for (var i = from; i < to; i++)
-            {
-                if (similarities[i] >= options.NearThreshold)
+                var end = Math.Min(to, chunk + VerificationChunk);
+                for (var i = chunk; i < end; i++)
                 {
                     var (a, b) = NearCandidates.Split(candidates[i]);
-                    sets.Union(a, b);
+                    verified[i] = sets.Find(a) != sets.Find(b);
+                    similarities[i] = double.NaN;
+                }
+
+                Parallel.For(chunk, end, parallel, () => new TokenTiling.Scratch(), (i, _, scratch) =>
+                {
+                    if (!verified[i])
+                        return scratch;
+                    var (a, b) = NearCandidates.Split(candidates[i]);
+                    if (InsideJoinedUnits(groups[a], groups[b], groupOfUnit, levelStartRoots) || Nested(groups[a], groups[b]))
+                        verified[i] = false;
+                    else
+                        similarities[i] = CloneUnit.Similarity(groups[a][0], groups[b][0], scratch, options.NearThreshold);
+                    return scratch;
+                }, _ => { });
+                for (var i = chunk; i < end; i++)
+                {
+                    if (verified[i] && similarities[i] >= options.NearThreshold)
+                    {
+                        var (a, b) = NearCandidates.Split(candidates[i]);
+                        sets.Union(a, b);
+                    }
                 }
             }
 
@@ -219,9 +245,11 @@ public static class CloneIndex
         }
 
         // Below the threshold a similarity may be a bound, not the value (NaN: not computed): only exact values are kept.
+        // Pairs never verified (joined already, inside joined units, nested) are not in it.
         var computed = new Dictionary<long, double>();
         for (var i = 0; i < candidates.Length; i++)
-            computed[candidates[i]] = similarities[i] >= options.NearThreshold ? similarities[i] : double.NaN;
+            if (verified[i])
+                computed[candidates[i]] = similarities[i] >= options.NearThreshold ? similarities[i] : double.NaN;
 
         var components = new SortedDictionary<int, List<int>>();
         for (var g = 0; g < groups.Count; g++)
@@ -232,9 +260,24 @@ public static class CloneIndex
             list.Add(g);
         }
 
+        // The verified pairs inside each class, in candidate order (one pass, not one pass over all pairs per class).
+        var verifiedInside = new Dictionary<int, List<long>>();
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            if (!verified[i])
+                continue;
+            var (a, b) = NearCandidates.Split(candidates[i]);
+            var root = sets.Find(a);
+            if (root != sets.Find(b))
+                continue;
+            if (!verifiedInside.TryGetValue(root, out var list))
+                verifiedInside[root] = list = [];
+            list.Add(candidates[i]);
+        }
+
         var drafts = new List<CloneClassDraft>();
         var scratch = new TokenTiling.Scratch();
-        foreach (var component in components.Values)
+        foreach (var (root, component) in components)
         {
             var members = component.SelectMany(g => groups[g]).ToList();
             if (members.Count < 2)
@@ -247,7 +290,7 @@ public static class CloneIndex
             if (component.Count > 1)
             {
                 kind = CloneKind.Near;
-                similarity = LowestSimilarity(component, groups, computed, scratch);
+                similarity = LowestSimilarity(component, groups, computed, verifiedInside.GetValueOrDefault(root) ?? [], scratch);
                 content = StableHash.Sequence(component.Select(g => groups[g][0].RenamedHash).OrderBy(h => h).ToArray());
             }
             else
@@ -319,7 +362,7 @@ public static class CloneIndex
                 isRun: false));
 
     /// <summary>The lowest similarity over the pairs verified inside the class, plus every other pair (small classes) or a fixed sample.</summary>
-    private static double LowestSimilarity(List<int> component, List<List<CloneUnit>> groups, Dictionary<long, double> computed, TokenTiling.Scratch scratch)
+    private static double LowestSimilarity(List<int> component, List<List<CloneUnit>> groups, Dictionary<long, double> computed, List<long> verifiedInside, TokenTiling.Scratch scratch)
     {
         var lowest = 1.0;
         var pairs = new List<(int A, int B)>();
@@ -331,13 +374,8 @@ public static class CloneIndex
         }
         else
         {
-            var members = new HashSet<int>(component);
-            foreach (var pair in computed.Keys)
-            {
-                var (a, b) = NearCandidates.Split(pair);
-                if (members.Contains(a) && members.Contains(b))
-                    pairs.Add((a, b));
-            }
+            foreach (var pair in verifiedInside)
+                pairs.Add(NearCandidates.Split(pair));
 
             var half = component.Count / 2;
             for (var i = 0; i < Math.Min(half, SampledSimilarityPairs); i++)
@@ -370,7 +408,7 @@ public static class CloneIndex
     /// is not verified. Such fragments are reported through the bigger class; a fragment class that reaches outside it
     /// still gets its members through their own pairs.
     /// </summary>
-    private static bool InsideJoinedUnits(List<CloneUnit> a, List<CloneUnit> b, Dictionary<CloneUnit, int> groupOfUnit, DisjointSets sets)
+    private static bool InsideJoinedUnits(List<CloneUnit> a, List<CloneUnit> b, Dictionary<CloneUnit, int> groupOfUnit, int[] roots)
     {
         if (a.Count != 1 || b.Count != 1)
             return false;
@@ -379,7 +417,7 @@ public static class CloneIndex
             if (!groupOfUnit.TryGetValue(x, out var groupX))
                 continue;
             for (var y = b[0].Parent; y is not null; y = y.Parent)
-                if (y.Kind == x.Kind && groupOfUnit.TryGetValue(y, out var groupY) && sets.Root(groupX) == sets.Root(groupY))
+                if (y.Kind == x.Kind && groupOfUnit.TryGetValue(y, out var groupY) && roots[groupX] == roots[groupY])
                     return true;
         }
 
