@@ -18,7 +18,7 @@ namespace Consolidate.Analyzers.Package.CodeFixes;
 public sealed class BannedTermCodeFix : CodeFixProvider
 {
     /// <summary>The diagnostic property holding the replacement text (same case form as the term found).</summary>
-    public const string ReplacementProperty = "consolidate.replacement";
+    public const string ReplacementProperty = FixProperties.Replacement;
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ["CONS401"];
 

@@ -43,6 +43,7 @@ internal sealed class PackageRun
             files.Root, files.Scanned, files.Config, frontends, severities, files.ConfigErrors, parallelism: 1, progress: null, cancellationToken);
 
         var diagnostics = new Dictionary<string, List<RoslynDiagnostic>>(StringComparer.Ordinal);
+        var planned = new PlannedEdits(result.Model);
         foreach (var finding in result.Reported)
         {
             if (files.TextOf(finding.Path) is not { } text)
@@ -52,7 +53,9 @@ internal sealed class PackageRun
                 .Where(r => files.TextOf(r.Path) is not null)
                 .Select(r => LocationOf(files.FullPath(r.Path), files.TextOf(r.Path)!, r.StartLine, 1, r.EndLine, int.MaxValue))
                 .ToList();
-            var properties = finding.Rule == RuleCatalog.BannedTerm ? SafeReplacement(result.Model, files.Config, finding) : null;
+            var properties = finding.Rule == RuleCatalog.BannedTerm ? SafeReplacement(result.Model, files.Config, finding)
+                : PlannedEdits.Plans(finding.Rule) ? planned.For(finding)
+                : null;
             var diagnostic = Create(finding.Rule, finding.Severity, finding.Message, location, related, properties);
             if (!diagnostics.TryGetValue(finding.Path, out var list))
                 diagnostics[finding.Path] = list = [];
@@ -114,7 +117,7 @@ internal sealed class PackageRun
         var replacement = config.Terms
             .SelectMany(term => Rules.Terms.TermMatcher.Find(text.Text, start, end - start, term))
             .FirstOrDefault(m => m.Start == start && m.Length == end - start)?.Replacement;
-        return replacement is null ? null : ImmutableDictionary<string, string?>.Empty.Add("consolidate.replacement", replacement);
+        return replacement is null ? null : ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Replacement, replacement);
     }
 
     private static Location LocationOf(string fullPath, SourceText text, int line, int column, int endLine, int endColumn)

@@ -31,6 +31,7 @@ public sealed class GoldenFixtureTests
     [InlineData("duplicate-files-unprovable", false)]
     [InlineData("container-security", true)]
     [InlineData("container-security-display-only", false)]
+    [InlineData("container-security-pins", false)]
     public void Fixture_matches_expected_and_applies(string name, bool includeUnsafe)
     {
         var fixture = Path.Combine(Tools.RepositoryPath("tests/Fixtures"), name);

@@ -17,7 +17,8 @@ public static class RuleCatalog
 
     public static readonly RuleDescriptor DockerfileUnpinnedBase = new(
         "CONS102", "dockerfile-unpinned-base", RuleCategory.Containers, Severity.Warning,
-        "A FROM image has no tag or the tag 'latest', so builds change under you.");
+        "A FROM image has no tag or the tag 'latest', so builds change under you.",
+        FixAvailability.PatchSet);
 
     public static readonly RuleDescriptor ComposePrivileged = new(
         "CONS103", "compose-privileged", RuleCategory.Compose, Severity.Warning,

@@ -11,7 +11,7 @@ namespace Consolidate.Analyzers.Configuration;
 /// </summary>
 public static class ConfigParser
 {
-    private static readonly string[] TopLevelKeys = ["terms", "modules", "host", "exclude", "canonical", "installRoots", "rules", "limits"];
+    private static readonly string[] TopLevelKeys = ["terms", "modules", "host", "exclude", "canonical", "installRoots", "pins", "rules", "limits"];
 
     public static (ConsolidateConfig? Config, ImmutableArray<ConfigError> Errors) Parse(string text, string fileName)
     {
@@ -71,6 +71,9 @@ public static class ConfigParser
                     break;
                 case "installRoots":
                     config = config with { InstallRoots = context.StringList(value, "installRoots", relativePath: false) };
+                    break;
+                case "pins":
+                    config = config with { Pins = ReadPins(context, value) };
                     break;
                 case "rules":
                     config = config with { Rules = ReadRules(context, value) };
@@ -227,6 +230,64 @@ public static class ConfigParser
 
         return new HostBudget(memory, cpus, (int)node.Start.Line);
     }
+
+    /// <summary>
+    /// <c>pins: {python: 3.12.7-slim, node: 22.11-bookworm-slim@sha256:...}</c>: the image name as FROM writes it (no tag,
+    /// no digest), then the tag, optionally with a digest, that the container-security fix writes where FROM has no tag
+    /// or <c>latest</c>.
+    /// </summary>
+    private static ImmutableDictionary<string, string> ReadPins(Context context, YamlNode node)
+    {
+        var pins = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        if (node is YamlScalarNode { Value: null or "" })
+            return pins.ToImmutable();
+        if (node is not YamlMappingNode map)
+        {
+            context.Error(node, "pins", "expected a mapping of image to tag, like {python: 3.12.7-slim}");
+            return pins.ToImmutable();
+        }
+
+        foreach (var (k, v) in context.Entries(map, "pins"))
+        {
+            var image = k.Value ?? "";
+            var key = "pins." + image;
+            var tag = context.Scalar(v, key);
+            if (tag is null)
+                continue;
+            var lastSegment = image[(image.LastIndexOf('/') + 1)..];
+            if (image.Length == 0 || image.Any(c => char.IsWhiteSpace(c) || c is '$' or '@') || image.StartsWith('/') || image.EndsWith('/'))
+                context.Error(k, key, $"'{image}' is not an image name like python or registry.example.com/team/app");
+            else if (lastSegment.Contains(':'))
+                context.Error(k, key, $"'{image}' already has a tag; write the image without it and the tag as the value ({lastSegment[..lastSegment.IndexOf(':')]}: {lastSegment[(lastSegment.IndexOf(':') + 1)..]})");
+            else if (!IsPinnedTag(tag))
+                context.Error(v, key, $"'{tag}' is not a tag like 3.12.7-slim, optionally with a digest (3.12.7-slim@sha256:...)");
+            else if (tag.Split('@')[0].Equals("latest", StringComparison.OrdinalIgnoreCase))
+                context.Error(v, key, "'latest' pins nothing: it moves whenever the image is pushed; give a version tag");
+            else
+                pins[image] = tag;
+        }
+
+        return pins.ToImmutable();
+    }
+
+    /// <summary>A Docker tag (a word character, then up to 127 word characters, '.' or '-'), then optionally '@algorithm:hex' (32 hex digits or more).</summary>
+    private static bool IsPinnedTag(string value)
+    {
+        var at = value.IndexOf('@');
+        var tag = at < 0 ? value : value[..at];
+        if (tag.Length is 0 or > 128 || !IsTagWordCharacter(tag[0]) || !tag.All(c => IsTagWordCharacter(c) || c is '.' or '-'))
+            return false;
+        if (at < 0)
+            return true;
+        var digest = value[(at + 1)..];
+        var colon = digest.IndexOf(':');
+        return colon > 0
+            && digest[..colon].All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '.' or '_' or '-')
+            && digest.Length - colon - 1 >= 32
+            && digest[(colon + 1)..].All(char.IsAsciiHexDigit);
+    }
+
+    private static bool IsTagWordCharacter(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
     private static ImmutableDictionary<string, ImmutableDictionary<string, string>> ReadRules(Context context, YamlNode node)
     {

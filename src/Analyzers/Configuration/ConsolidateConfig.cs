@@ -27,6 +27,13 @@ public sealed record ConsolidateConfig
     /// <summary>Absolute install roots of the repository's own deployment (e.g. /opt/app): scripts should not hard-code them.</summary>
     public ImmutableArray<string> InstallRoots { get; init; } = ImmutableArray<string>.Empty;
 
+    /// <summary>
+    /// Base image name (as FROM writes it, without tag) to the tag, optionally with a digest, that the container-security
+    /// fix writes where FROM has no tag or <c>latest</c> (CONS102). Only configured images are pinned: the tool never
+    /// chooses a version.
+    /// </summary>
+    public ImmutableDictionary<string, string> Pins { get; init; } = ImmutableDictionary<string, string>.Empty;
+
     public ImmutableDictionary<string, ImmutableDictionary<string, string>> Rules { get; init; } =
         ImmutableDictionary<string, ImmutableDictionary<string, string>>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase);
 

@@ -24,7 +24,13 @@ public sealed class ConfigParserTests
     }
 
     [Theory]
-    [InlineData("colour: red\n", "consolidate.yml:1: colour: unknown key; expected one of terms, modules, host, exclude, canonical, installRoots, rules, limits")]
+    [InlineData("colour: red\n", "consolidate.yml:1: colour: unknown key; expected one of terms, modules, host, exclude, canonical, installRoots, pins, rules, limits")]
+    [InlineData("pins:\n  python:latest: 3.12\n", "consolidate.yml:2: pins.python:latest: 'python:latest' already has a tag; write the image without it and the tag as the value (python: latest)")]
+    [InlineData("pins:\n  python: latest\n", "consolidate.yml:2: pins.python: 'latest' pins nothing")]
+    [InlineData("pins:\n  python: 3.12 slim\n", "consolidate.yml:2: pins.python: '3.12 slim' is not a tag like 3.12.7-slim")]
+    [InlineData("pins:\n  python: 3.12@sha256:abc\n", "consolidate.yml:2: pins.python: '3.12@sha256:abc' is not a tag")]
+    [InlineData("pins:\n  ${BASE}: 3.12\n", "consolidate.yml:2: pins.${BASE}: '${BASE}' is not an image name")]
+    [InlineData("pins: [python]\n", "consolidate.yml:1: pins: expected a mapping of image to tag")]
     [InlineData("terms:\n  - term: a\n    replacement: b\n  - term: A\n    replacement: c\n", "consolidate.yml:4: terms[1].term: 'A' is listed twice (first on line 2)")]
     [InlineData("terms:\n  - term: same\n    replacement: Same\n", "consolidate.yml:2: terms[0].replacement: 'same' is replaced by itself")]
     [InlineData("modules:\n  - canonical: ../elsewhere/base.py\n", "consolidate.yml:2: modules[0].canonical: '../elsewhere/base.py' is outside the repository: paths are relative to the repository root")]
@@ -38,6 +44,21 @@ public sealed class ConfigParserTests
 
         Assert.Null(config);
         Assert.StartsWith(expected, errors[0].ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pins_map_image_names_to_tags()
+    {
+        var digest = "sha256:" + new string('a', 64);
+        var (config, errors) = ConfigParser.Parse(
+            $"pins:\n  python: 3.12.7-slim\n  registry.example.com:5000/team/app: \"1.4\"\n  node: 22-bookworm-slim@{digest}\n  ruby: 3.10\n", "consolidate.yml");
+
+        Assert.Empty(errors);
+        Assert.Equal("3.12.7-slim", config!.Pins["python"]);
+        Assert.Equal("1.4", config.Pins["registry.example.com:5000/team/app"]);
+        Assert.Equal("22-bookworm-slim@" + digest, config.Pins["node"]);
+        Assert.Equal("3.10", config.Pins["ruby"]);
+        Assert.False(config.Pins.ContainsKey("Python"));
     }
 
     [Fact]

@@ -5,6 +5,8 @@ namespace Consolidate.Rewriters.Tests.Families;
 
 public sealed class ContainerSecurityRewriterTests
 {
+    private const string Digest = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+
     [Theory]
     [InlineData("python:3.12-slim", "Debian")]
     [InlineData("docker.io/library/python:3.12", "Debian")]
@@ -22,11 +24,12 @@ public sealed class ContainerSecurityRewriterTests
     [Theory]
     [InlineData("container-security")]
     [InlineData("container-security-display-only")]
+    [InlineData("container-security-pins")]
     public void Every_finding_is_edited_or_refused(string fixture)
     {
         var scan = FixRunner.Scan(Path.Combine(Tools.RepositoryPath("tests/Fixtures"), fixture, "input"));
         var changes = new ContainerSecurityRewriter().Rewrite(FixContext.From(scan), CancellationToken.None);
-        var found = scan.Reported.Where(d => d.Rule.Id is "CONS101" or "CONS103" or "CONS104" or "CONS105").ToList();
+        var found = scan.Reported.Where(d => d.Rule.Id is "CONS101" or "CONS102" or "CONS103" or "CONS104" or "CONS105").ToList();
         Assert.NotEmpty(found);
         var edited = 0;
         var refused = 0;
@@ -46,6 +49,37 @@ public sealed class ContainerSecurityRewriterTests
         }
 
         Assert.Equal(found.Count, edited + refused);
+    }
+
+    [Theory]
+    [InlineData("FROM python:latest\nUSER 1\n", "FROM python:3.12.7-slim\nUSER 1\n")]
+    [InlineData("FROM python\nUSER 1\n", "FROM python:3.12.7-slim\nUSER 1\n")]
+    [InlineData("FROM docker.io/library/python:latest\nUSER 1\n", "no pin for 'docker.io/library/python'")]
+    [InlineData("FROM registry.example.com:5000/team/app\nUSER 1\n", "FROM registry.example.com:5000/team/app:1.4@sha256:" + Digest + "\nUSER 1\n")]
+    [InlineData("FROM \\\n  python:latest\nUSER 1\n", "FROM \\\n  python:3.12.7-slim\nUSER 1\n")]
+    [InlineData("FROM pyth\\\non:latest\nUSER 1\n", "is not written as one plain word")]
+    [InlineData("ARG BASE=python\nFROM ${BASE}\nUSER 1\n", "takes its image from a variable")]
+    public void A_pin_is_written_only_for_a_configured_image_in_a_plain_from(string dockerfile, string expected)
+    {
+        var root = Tools.TempDirectory();
+        try
+        {
+            File.WriteAllText(Path.Combine(root, "consolidate.yml"), $"pins:\n  python: 3.12.7-slim\n  registry.example.com:5000/team/app: 1.4@sha256:{Digest}\n");
+            File.WriteAllText(Path.Combine(root, "Dockerfile"), dockerfile);
+            var scan = FixRunner.Scan(root);
+            var finding = Assert.Single(scan.Reported, d => d.Rule.Id == "CONS102");
+            var (edit, reason) = BaseImagePin.Plan(scan.Model.File("Dockerfile")!, finding.Line, scan.Model.Config.Pins);
+
+            if (edit is null)
+                Assert.Contains(expected, reason, StringComparison.Ordinal);
+            else
+                Assert.Equal(expected, dockerfile[..edit.Start] + edit.Replacement + dockerfile[edit.End..]);
+            Assert.True(edit is null || edit.Safety == FixSafety.Safe);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 
     [Fact]

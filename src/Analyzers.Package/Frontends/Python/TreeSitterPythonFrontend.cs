@@ -22,7 +22,7 @@ internal sealed class TreeSitterPythonFrontend : IFrontend, IDisposable
 
     private readonly PythonTreeSitterTokenizer tokenizer = new();
     private readonly Lazy<(nint Language, BashGrammar? Tables, string? Failure)> language = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
-    private readonly ConcurrentBag<PythonTreeCopier> idle = new();
+    private readonly ConcurrentBag<ShellTreeParser> idle = new();
 
     public Language Language => Language.Python;
 
@@ -41,18 +41,18 @@ internal sealed class TreeSitterPythonFrontend : IFrontend, IDisposable
 
         var tokens = tokenizer.Tokenize(text, ParseBudgetLimit, cancellationToken);
         var budget = new ParseBudget(ParseBudgetLimit, cancellationToken);
-        var copier = idle.TryTake(out var reused) ? reused : new PythonTreeCopier(pointer, tables);
+        var parser = idle.TryTake(out var reused) ? reused : new ShellTreeParser(pointer, tables, "python");
         ShellTree? tree;
         try
         {
-            tree = copier.Parse(WithUnixLineBreaks(text.Text), budget);
+            tree = parser.Parse(WithUnixLineBreaks(text.Text), budget);
         }
         finally
         {
             if (idle.Count < 4)
-                idle.Add(copier);
+                idle.Add(parser);
             else
-                copier.Dispose();
+                parser.Dispose();
         }
 
         if (tree is null || tokens is null)
@@ -63,8 +63,8 @@ internal sealed class TreeSitterPythonFrontend : IFrontend, IDisposable
     public void Dispose()
     {
         tokenizer.Dispose();
-        while (idle.TryTake(out var copier))
-            copier.Dispose();
+        while (idle.TryTake(out var idleParser))
+            idleParser.Dispose();
     }
 
     private static (nint, BashGrammar?, string?) Load()
@@ -73,7 +73,10 @@ internal sealed class TreeSitterPythonFrontend : IFrontend, IDisposable
         try
         {
             var pointer = TreeSitterApi.tree_sitter_python();
-            return pointer == 0 ? (0, null, "tree_sitter_python() returned null") : (pointer, PythonTreeCopier.Tables(pointer), null);
+            if (pointer == 0)
+                return (0, null, "tree_sitter_python() returned null");
+            var tables = GrammarTables.Read(pointer);
+            return (pointer, new BashGrammar(tables.SymbolNames, tables.SymbolNamed, tables.FieldNames), null);
         }
         catch (DllNotFoundException ex)
         {

@@ -16,7 +16,7 @@ public sealed class ShellFrontend : IFrontend, IShellParser
 
     private readonly TimeSpan parseBudget;
     private readonly Lazy<LanguageLoad<BashLanguage>> language;
-    private readonly ConcurrentBag<BashParser> idleParsers = new();
+    private readonly ConcurrentBag<ShellTreeParser> idleParsers = new();
 #if NET
     private readonly int maxIdleParsers = Math.Max(2, Environment.ProcessorCount * 2);
 #else
@@ -84,9 +84,9 @@ public sealed class ShellFrontend : IFrontend, IShellParser
         return Failed(coordinates, snippet.Length, budget.IsSpent() ? budget.ExceededMessage : "tree-sitter-bash gave up on this text (its external scanner failed)");
     }
 
-    private BashParser Rent(BashLanguage bash) => idleParsers.TryTake(out var parser) ? parser : new BashParser(bash);
+    private ShellTreeParser Rent(BashLanguage bash) => idleParsers.TryTake(out var parser) ? parser : new ShellTreeParser(bash.Pointer, bash.Grammar, "bash");
 
-    private void Return(BashParser parser)
+    private void Return(ShellTreeParser parser)
     {
         if (idleParsers.Count < maxIdleParsers)
             idleParsers.Add(parser);

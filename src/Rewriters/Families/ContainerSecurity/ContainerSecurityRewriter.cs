@@ -6,9 +6,10 @@ namespace Consolidate.Rewriters.Families.ContainerSecurity;
 
 /// <summary>
 /// Container hardening. CONS101: a non-root user for a Dockerfile's final stage when <see cref="NonRootUser"/> finds it
-/// safe (Safe), else shown only with the reason. CONS103/CONS104/CONS105: <c>privileged</c>, Docker socket mounts and
-/// host namespaces removed from compose files line by line (<see cref="ComposeRemovals"/>), always Unsafe, each with
-/// what the service loses written in the patch text.
+/// safe (Safe), else shown only with the reason. CONS102: an untagged or <c>latest</c> FROM image pinned to the tag
+/// consolidate.yml's <c>pins:</c> gives it (<see cref="BaseImagePin"/>, Safe), else refused. CONS103/CONS104/CONS105:
+/// <c>privileged</c>, Docker socket mounts and host namespaces removed from compose files line by line
+/// (<see cref="ComposeRemovals"/>), always Unsafe, each with what the service loses written in the patch text.
 /// </summary>
 public sealed class ContainerSecurityRewriter : IRewriter
 {
@@ -16,7 +17,7 @@ public sealed class ContainerSecurityRewriter : IRewriter
 
     public string Family => Name;
 
-    public ImmutableArray<string> RuleIds { get; } = ["CONS101", "CONS103", "CONS104", "CONS105"];
+    public ImmutableArray<string> RuleIds { get; } = ["CONS101", "CONS102", "CONS103", "CONS104", "CONS105"];
 
     public ChangeSet Rewrite(FixContext context, CancellationToken cancellationToken)
     {
@@ -24,6 +25,7 @@ public sealed class ContainerSecurityRewriter : IRewriter
         var edits = new SortedDictionary<string, List<TextEdit>>(StringComparer.Ordinal);
         var refusals = new List<Refusal>();
         var users = new StringBuilder();
+        var pins = new StringBuilder();
         var removals = new StringBuilder();
         var planner = new NonRootUser(model);
 
@@ -42,6 +44,28 @@ public sealed class ContainerSecurityRewriter : IRewriter
 
             Add(edits, finding.Path, edit);
             users.Append("  ").Append(finding.Path).Append(": ").Append(edit.Note).Append('\n');
+        }
+
+        foreach (var finding in context.FindingsOf("CONS102").OrderBy(d => d.Path, StringComparer.Ordinal).ThenBy(d => d.Line))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var file = model.File(finding.Path);
+            if (file is null)
+                continue;
+            var (edit, reason) = BaseImagePin.Plan(file, finding.Line, context.Config.Pins);
+            if (edit is null)
+            {
+                refusals.Add(new Refusal(Name, finding.Path, finding.Line, $"CONS102: {reason}"));
+                continue;
+            }
+
+            if (!Add(edits, finding.Path, edit))
+            {
+                refusals.Add(new Refusal(Name, finding.Path, finding.Line, "CONS102: overlaps another change in the same lines; pin it by hand"));
+                continue;
+            }
+
+            pins.Append("  ").Append(finding.Path).Append(':').Append(finding.Line).Append(": ").Append(edit.Note).Append('\n');
         }
 
         foreach (var finding in context.FindingsOf("CONS103", "CONS104", "CONS105").OrderBy(d => d.Path, StringComparer.Ordinal).ThenBy(d => d.Line))
@@ -71,7 +95,7 @@ public sealed class ContainerSecurityRewriter : IRewriter
         }
 
         var files = edits.Select(e => FileChange.Edit(e.Key, e.Value)).ToImmutableArray();
-        return new ChangeSet(Name, RuleIds, files, ChangeSet.Sorted(refusals), "harden containers", Explain(users, removals)).Validated();
+        return new ChangeSet(Name, RuleIds, files, ChangeSet.Sorted(refusals), "harden containers", Explain(users, pins, removals)).Validated();
     }
 
     private static bool Add(SortedDictionary<string, List<TextEdit>> edits, string path, TextEdit edit)
@@ -84,7 +108,7 @@ public sealed class ContainerSecurityRewriter : IRewriter
         return true;
     }
 
-    private static string Explain(StringBuilder users, StringBuilder removals)
+    private static string Explain(StringBuilder users, StringBuilder pins, StringBuilder removals)
     {
         var b = new StringBuilder();
         b.Append("Hardens containers.\n");
@@ -97,6 +121,13 @@ public sealed class ContainerSecurityRewriter : IRewriter
                 .Append("from it mounts the Docker socket, a writable bind mount or a named volume outside WORKDIR. Build steps before it\n")
                 .Append("still run as root.\n")
                 .Append(users);
+        }
+
+        if (pins.Length > 0)
+        {
+            b.Append("Safe: each FROM below had no tag or 'latest' and now names the tag that 'pins:' in consolidate.yml gives its\n")
+                .Append("image (CONS102); only the image word changes. Images without a pin are listed among the refusals.\n")
+                .Append(pins);
         }
 
         if (removals.Length > 0)

@@ -6,10 +6,19 @@ namespace Consolidate.Analyzers.Frontends.Shell.Native;
 /// <summary>
 /// One native <c>TSParser</c> set to one grammar. Not thread-safe: its owner lends it to one thread at a time.
 /// <see cref="Parse"/> hands tree-sitter the text as UTF-8 and stops at the budget; the caller copies what it needs out
-/// of the tree and disposes it at once.
+/// of the tree and disposes it at once. The callbacks are <c>UnmanagedCallersOnly</c> function pointers on .NET and
+/// pointers made from delegates on netstandard2.0 (the analyzer package), which has neither.
 /// </summary>
 internal sealed unsafe class TreeSitterParser : IDisposable
 {
+#if !NET
+    // One delegate of each kind for the whole process: static, so the pointers handed to tree-sitter never outlive them.
+    private static readonly ReadCallback Reader = ReadUtf8;
+    private static readonly ProgressCallback Progress = ReportProgress;
+    private static readonly nint ReaderPointer = Marshal.GetFunctionPointerForDelegate(Reader);
+    private static readonly nint ProgressPointer = Marshal.GetFunctionPointerForDelegate(Progress);
+#endif
+
     private readonly ParserHandle parser;
 
     /// <param name="language">A <c>TSLanguage*</c> of the library.</param>
@@ -26,6 +35,14 @@ internal sealed unsafe class TreeSitterParser : IDisposable
         }
     }
 
+#if !NET
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+    private delegate byte* ReadCallback(void* payload, uint byteIndex, TSPoint position, uint* bytesRead);
+
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+    private delegate byte ProgressCallback(TSParseState* state);
+
+#endif
     /// <summary>
     /// The tree of <paramref name="text"/> (whose UTF-8 layout <paramref name="offsets"/> describes), or null when the
     /// budget ran out or tree-sitter gave up (an external scanner failed). Throws when cancelled.
@@ -34,15 +51,21 @@ internal sealed unsafe class TreeSitterParser : IDisposable
     {
         var length = offsets.ByteCount;
         // One extra NUL byte, so the end-of-input pointer handed to tree-sitter points at memory we own.
-        var buffer = (byte*)NativeMemory.Alloc((nuint)length + 1);
+        var buffer = (byte*)Marshal.AllocHGlobal(length + 1);
         buffer[length] = 0;
         var budgetHandle = GCHandle.Alloc(budget);
         try
         {
-            Encoding.UTF8.GetBytes(text, new Span<byte>(buffer, length));
+            fixed (char* chars = text)
+                Encoding.UTF8.GetBytes(chars, text.Length, buffer, length);
             var source = new Utf8Source { Data = buffer, Length = (uint)length };
+#if NET
             var input = new TSInput { Payload = &source, Read = &ReadUtf8, Encoding = TSInput.EncodingUtf8 };
             var options = new TSParseOptions { Payload = (void*)GCHandle.ToIntPtr(budgetHandle), ProgressCallback = &ReportProgress };
+#else
+            var input = new TSInput { Payload = &source, Read = ReaderPointer, Encoding = TSInput.EncodingUtf8 };
+            var options = new TSParseOptions { Payload = (void*)GCHandle.ToIntPtr(budgetHandle), ProgressCallback = ProgressPointer };
+#endif
             var tree = TreeSitterApi.ts_parser_parse_with_options(parser, 0, input, options);
             if (!tree.IsInvalid)
                 return tree;
@@ -57,13 +80,15 @@ internal sealed unsafe class TreeSitterParser : IDisposable
         finally
         {
             budgetHandle.Free();
-            NativeMemory.Free(buffer);
+            Marshal.FreeHGlobal((nint)buffer);
         }
     }
 
     public void Dispose() => parser.Dispose();
 
+#if NET
     [UnmanagedCallersOnly]
+#endif
     private static byte* ReadUtf8(void* payload, uint byteIndex, TSPoint position, uint* bytesRead)
     {
         var source = (Utf8Source*)payload;
@@ -77,7 +102,9 @@ internal sealed unsafe class TreeSitterParser : IDisposable
         return source->Data + byteIndex;
     }
 
+#if NET
     [UnmanagedCallersOnly]
+#endif
     private static byte ReportProgress(TSParseState* state)
     {
         var budget = GCHandle.FromIntPtr((nint)state->Payload).Target as ParseBudget;

@@ -1,19 +1,24 @@
 namespace Consolidate.Analyzers.Frontends.Shell.Native;
 
 /// <summary>
-/// One tree-sitter parser set to bash. Not thread-safe: the frontend lends each instance to one thread at a time.
-/// <see cref="Parse"/> encodes the snippet as UTF-8, parses it under the budget, copies the tree into a
-/// <see cref="ShellTree"/> in one cursor walk and frees the native tree before returning.
+/// One tree-sitter parser set to one grammar whose whole tree is wanted: bash for the shell frontend, and python for
+/// the analyzer package's Python frontend. Not thread-safe: its owner lends each instance to one thread at a time.
+/// <see cref="Parse"/> encodes the snippet as UTF-8, parses it under the budget, copies the tree (symbols, fields,
+/// offsets, missing marks) into a <see cref="ShellTree"/>, whose storage is grammar-neutral, in one cursor walk and
+/// frees the native tree before returning.
 /// </summary>
-internal sealed unsafe class BashParser : IDisposable
+internal sealed unsafe class ShellTreeParser : IDisposable
 {
     private readonly TreeSitterParser parser;
-    private readonly BashLanguage language;
+    private readonly BashGrammar grammar;
 
-    public BashParser(BashLanguage language)
+    /// <param name="language">A <c>TSLanguage*</c> of the library.</param>
+    /// <param name="grammar">Its symbol and field tables (<see cref="BashGrammar"/> is only the table type for other grammars).</param>
+    /// <param name="grammarName">For the message when the library's runtime rejects the grammar.</param>
+    public ShellTreeParser(nint language, BashGrammar grammar, string grammarName)
     {
-        this.language = language;
-        parser = new TreeSitterParser(language.Pointer, "bash");
+        this.grammar = grammar;
+        parser = new TreeSitterParser(language, grammarName);
     }
 
     /// <summary>
@@ -34,7 +39,7 @@ internal sealed unsafe class BashParser : IDisposable
     private ShellTree? Copy(TreeHandle tree, string snippet, Utf8OffsetMap offsets, ParseBudget budget)
     {
         var root = TreeSitterApi.ts_tree_root_node(tree);
-        var result = new ShellTree(snippet, language.Grammar, (int)Math.Min(TreeSitterApi.ts_node_descendant_count(root), int.MaxValue));
+        var result = new ShellTree(snippet, grammar, (int)Math.Min(TreeSitterApi.ts_node_descendant_count(root), int.MaxValue));
         var cursor = TreeSitterApi.ts_tree_cursor_new(root);
         try
         {
