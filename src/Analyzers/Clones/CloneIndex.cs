@@ -241,6 +241,15 @@ public static class CloneIndex
                 }
             }
 
+            // This level's units are not verified again (a class's lowest similarity rebuilds what it needs): at 50k
+            // files holding every verified unit's sorted 5-grams until the end was the clustering step's peak.
+            for (var i = from; i < to; i++)
+            {
+                var (a, b) = NearCandidates.Split(candidates[i]);
+                groups[a][0].ReleaseSortedGrams();
+                groups[b][0].ReleaseSortedGrams();
+            }
+
             from = to;
         }
 
@@ -291,6 +300,8 @@ public static class CloneIndex
             {
                 kind = CloneKind.Near;
                 similarity = LowestSimilarity(component, groups, computed, verifiedInside.GetValueOrDefault(root) ?? [], scratch);
+                foreach (var g in component)
+                    groups[g][0].ReleaseSortedGrams();
                 content = StableHash.Sequence(component.Select(g => groups[g][0].RenamedHash).OrderBy(h => h).ToArray());
             }
             else

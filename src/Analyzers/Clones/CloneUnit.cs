@@ -83,6 +83,9 @@ internal sealed class CloneUnit
 
     private TokenTiling.SortedGrams? sortedGrams;
 
+    /// <summary>Lets the sorted 5-grams go (12 bytes a token) once this unit's pairs are verified; asked again, they are rebuilt.</summary>
+    public void ReleaseSortedGrams() => sortedGrams = null;
+
     /// <summary>The near-clone similarity of two units (<see cref="TokenTiling"/>); below <paramref name="threshold"/> it may be a bound.</summary>
     public static double Similarity(CloneUnit a, CloneUnit b, TokenTiling.Scratch scratch, double threshold = 0) =>
         TokenTiling.Similarity(
