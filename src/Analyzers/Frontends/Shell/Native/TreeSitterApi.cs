@@ -66,6 +66,11 @@ internal static unsafe partial class TreeSitterApi
     [SuppressGCTransition]
     public static partial byte ts_node_is_missing(TSNode node);
 
+    /// <summary>Non-zero when the node or a descendant is an ERROR or missing node (tests pick error-free inputs by it).</summary>
+    [LibraryImport(LibraryName)]
+    [SuppressGCTransition]
+    public static partial byte ts_node_has_error(TSNode node);
+
     [LibraryImport(LibraryName)]
     public static partial TSTreeCursor ts_tree_cursor_new(TSNode node);
 
