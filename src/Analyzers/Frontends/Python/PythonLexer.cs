@@ -7,25 +7,32 @@ using Consolidate.Analyzers.Model;
 namespace Consolidate.Analyzers.Frontends.Python;
 
 /// <summary>
-/// Python tokens for clone detection, read by one forward pass over the text: the same tokens
-/// <see cref="PythonTreeSitterTokenizer"/> makes (kind, text, span) on every file tree-sitter-python parses without
-/// error, about ten times cheaper, because a fingerprint needs tokens, not a tree, and tree-sitter's parse was most of
-/// the Python frontend's CPU. Classes are CPython tokenize's (<see cref="PythonGrammar"/>): hard keywords, operators,
-/// <c>True</c>/<c>False</c>/<c>None</c> and <c>...</c> are Keyword; every other word, soft keywords included, is
-/// Identifier; numbers and whole strings (f-strings with their replacement fields) are one Literal each; comments are
-/// tokens; a backslash line continuation is none.
-/// <para>Where CPython and tree-sitter disagree on what a valid file's tokens are, the lexer reads as tree-sitter does,
-/// so both agree: string prefixes are any run of <c>rbuft</c> letters before a quote, a backquote quotes a string
-/// (Python 2's repr), <c>&lt;&gt;</c> is one operator, integers may end in <c>L</c>, and an f-string replacement field
-/// may hold strings in the same quotes at any Python version.</para>
-/// <para>Text Python cannot read never stops the scan and never throws: a string that does not end (a newline in a
-/// one-line string, the end of the file in a triple-quoted one, a NUL) is its opening delimiter, a literal, and
-/// lexing goes on right after it, as tree-sitter recovers; characters that start no token (<c>$</c>, <c>?</c>, a
-/// lone <c>!</c>, controls, symbols) are one Keyword token per run; a backslash not ending a line is a Keyword.
-/// Deliberate differences from tree-sitter, which decides some words by their place in the tree: <c>async</c> and
-/// <c>await</c> are always keywords (tree-sitter makes them identifiers where Python 3.6 code uses them as names), and
-/// inside broken input tree-sitter's error recovery sometimes groups tokens otherwise.</para>
-/// <para>Thread-safe (all state lives in one call). Out of budget, it returns null and the caller asks CPython's
+/// The CLI's Python tokens (clone fingerprints, suppression comments, the rules that read strings and comments), read
+/// by one forward pass over the text instead of a tree-sitter-python parse: a token stream needs no tree, and that parse
+/// was most of the Python frontend's CPU in .NET; this costs about a tenth. It gives exactly the tokens of
+/// <see cref="PythonTreeSitterTokenizer"/> (kind, text, span) on every file tree-sitter-python parses without error,
+/// which the tests check on fixtures, generated Python and token soup, and <c>pydiff</c> on whole repositories.
+/// Classes are CPython tokenize's (<see cref="PythonGrammar"/>): hard keywords, operators, <c>True</c>/<c>False</c>/
+/// <c>None</c> and <c>...</c> are Keyword; every other word, soft keywords included, is Identifier; a number and a whole
+/// string (an f-string with its replacement fields) are one Literal each; comments are tokens; a backslash line
+/// continuation is none.
+/// <para>Where CPython and tree-sitter disagree on a valid file, the lexer reads as tree-sitter does: any run of
+/// <c>rbuft</c> letters before a quote is a string prefix, a backquote quotes a string (Python 2's repr),
+/// <c>&lt;&gt;</c> is one operator, integers may end in <c>L</c>, a replacement field may hold strings in the same quotes
+/// at any Python version, and a line break tree-sitter's string scanner refuses ends a one-line string only when its own
+/// lexer cannot go on there either (after an escape, or with a <c>{</c>).</para>
+/// <para>Broken text never stops the scan and never throws. A string that does not end (a line break in a one-line
+/// string, a NUL, the end of the file) is its opening delimiter, a literal, and lexing goes on right after it, as
+/// tree-sitter recovers; characters that start no token (<c>$</c>, <c>?</c>, a lone <c>!</c>, controls, symbols) are one
+/// token per run, classed as the tokenizer classes tree-sitter's ERROR text; a backslash not ending a line is a Keyword
+/// (at the very end of the file right after a token it ends the line, no token).</para>
+/// <para>Deliberate differences, where tree-sitter decides by its parse state, which a lexer does not have:
+/// <c>async</c> and <c>await</c> are always keywords (tree-sitter makes names of them where Python 3.6 code uses them
+/// so, CPython 3.7+ tokenize keywords); in a string that breaks after an escape or a field, tree-sitter keeps some of
+/// the pieces (an escape as a literal) where the lexer keeps only the opening delimiter; and in code tree-sitter cannot
+/// parse, it reads what its state allows (<c>x.5</c> as <c>.</c> <c>5</c>, <c>+=</c> as <c>+</c> <c>=</c>, a keyword as
+/// a name, an escape outside a string as a literal) where the lexer, like CPython's tokenize, takes the longest token.</para>
+/// <para>Thread-safe: all state lives in one call. Out of budget it returns null and the caller asks CPython's
 /// tokenize instead; cancellation throws.</para>
 /// </summary>
 internal static class PythonLexer
@@ -76,9 +83,9 @@ internal static class PythonLexer
     {
         public bool IsField;
 
-        // A string: its closing quote and prefix; where tree-sitter's scanner last started reading its content, and
-        // whether it has read any since (a line break then ends a one-line string; right after the quote, an escape
-        // or a field it does not).
+        // A string: where its prefix starts, its closing quote and prefix letters; where tree-sitter's scanner last
+        // started reading its content, and whether it has read any since (a line break then ends a one-line string;
+        // right after the quote, an escape or a field it does not).
         public int Start;
         public char Quote;
         public bool Triple;
