@@ -15,6 +15,8 @@ namespace Consolidate.Benchmarks;
 /// heap, peak RSS and committed memory to stderr (BENCH_FORCE_GC=1 collects before each reading; BENCH_DUMP_AT=PHASE
 /// writes a core dump with createdump when that phase starts). <c>generate OUT FILES [SEED]</c> writes a synthetic
 /// repository (<see cref="RepositoryGenerator"/>). Profiling helpers: <c>pytok</c> (tree-sitter Python tokens alone),
+/// <c>pylex</c> (<see cref="Analyzers.Frontends.Python.PythonLexer"/>'s tokens alone, timed the same way), <c>pydiff</c>
+/// (the files whose tokens differ between the two, with the first difference and tree-sitter's verdict),
 /// <c>pyworker</c> (CPython worker round trips alone), <c>languages</c> (one-thread parse CPU per language),
 /// <c>codeccheck</c> (every file's parse result through the cache layout). Anything else goes to BenchmarkDotNet.
 /// </summary>
@@ -43,6 +45,27 @@ public static class Program
                 Console.Error.WriteLine($"tree-sitter tokens: {count} in {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.000} s cpu");
             }
 
+            return 0;
+        }
+
+        if (args.Length == 2 && args[0] == "pylex")
+        {
+            var files = PythonFiles(args[1]);
+            for (var round = 0; round < 3; round++)
+            {
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                long count = 0;
+                foreach (var f in files)
+                    count += Analyzers.Frontends.Python.PythonLexer.Tokenize(f.Document!.Text, TimeSpan.FromSeconds(10), CancellationToken.None)?.Length ?? 0;
+                Console.Error.WriteLine($"lexer tokens: {count} in {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.000} s cpu");
+            }
+
+            return 0;
+        }
+
+        if (args.Length == 2 && args[0] == "pydiff")
+        {
+            Console.Error.WriteLine(PythonTokenDiff.Report(PythonFiles(args[1])));
             return 0;
         }
 
@@ -112,6 +135,11 @@ public static class Program
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }
+
+    private static List<ScannedFile> PythonFiles(string root) =>
+        new RepositoryScanner(new ScanOptions()).Scan(root, CancellationToken.None)
+            .Where(f => f.Language == Consolidate.Analyzers.Model.Language.Python && f.Document is not null)
+            .ToList();
 
     private static string ReadAll(string root)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Consolidate.Analyzers.Model;
 
 namespace Consolidate.Analyzers.Frontends.Python;
@@ -5,11 +6,14 @@ namespace Consolidate.Analyzers.Frontends.Python;
 /// <summary>
 /// The Python frontend. Structure, symbols, facts and the verdict come from CPython's own <c>ast</c>, run by a
 /// <see cref="PythonWorkerPool"/> on the file's bytes, so coding cookies, a BOM and every grammar rule behave exactly as
-/// in CPython. Tokens come from tree-sitter-python in .NET (<see cref="PythonTreeSitterTokenizer"/>): several times
-/// cheaper than CPython's pure-Python <c>tokenize</c>, and still there when CPython rejects the file. Without the native
-/// library (or when tree-sitter runs out of budget) the worker's <c>tokenize</c> supplies them, classed the same way.
-/// A syntax error is an issue on a still tokenized file (the scan reports it recovered, without facts); a timeout, a
-/// dead worker or a missing interpreter fails the file with the reason. Thread-safe.
+/// in CPython. Tokens (clone fingerprints, suppression comments, the rules that read strings and comments) need no tree,
+/// so they come from <see cref="PythonLexer"/> in .NET on the calling thread: one pass over the text, about ten times
+/// cheaper than the tree-sitter-python parse that made them before (<see cref="PythonTreeSitterTokenizer"/>, still the
+/// analyzer package's source), with the same tokens on every file tree-sitter parses without error. Like tree-sitter, the
+/// lexer reads files CPython rejects (a typo, Python 2), so their comments and clones are still seen. When the lexer runs
+/// out of the parse budget, the worker's <c>tokenize</c> supplies the tokens, classed the same way. A syntax error is an issue on a still tokenized file (the scan reports it
+/// recovered, without facts); a timeout, a dead worker or a missing interpreter fails the file with the reason.
+/// Thread-safe.
 /// </summary>
 public sealed class PythonFrontend : IFrontend, IFrontendIdentity, IDisposable
 {
@@ -17,7 +21,7 @@ public sealed class PythonFrontend : IFrontend, IFrontendIdentity, IDisposable
 
     private readonly PythonWorkerPool pool;
     private readonly bool ownsPool;
-    private readonly PythonTreeSitterTokenizer tokenizer;
+    private readonly Func<SourceText, TimeSpan, CancellationToken, ImmutableArray<Token>?> tokenize;
 
     /// <summary>
     /// A frontend with its own pool, configured by the run's options; disposing it stops the workers. It starts one
@@ -25,35 +29,41 @@ public sealed class PythonFrontend : IFrontend, IFrontendIdentity, IDisposable
     /// repository, so the interpreter's start-up overlaps the walk instead of delaying the first Python file.
     /// </summary>
     public PythonFrontend(FrontendOptions options)
-        : this(PoolFor(options), ownsPool: true, new PythonTreeSitterTokenizer())
+        : this(PoolFor(options), ownsPool: true, PythonLexer.Tokenize)
     {
         Prestart();
     }
 
     /// <summary>A frontend on a pool the caller owns (and disposes).</summary>
     public PythonFrontend(PythonWorkerPool pool)
-        : this(pool, ownsPool: false, new PythonTreeSitterTokenizer())
+        : this(pool, ownsPool: false, PythonLexer.Tokenize)
     {
     }
 
-    /// <summary>A seam for tests: a frontend on a pool the caller owns, with the given tokenizer.</summary>
-    internal PythonFrontend(PythonWorkerPool pool, PythonTreeSitterTokenizer tokenizer)
-        : this(pool, ownsPool: false, tokenizer)
+    /// <summary>
+    /// A seam for tests: a frontend on a pool the caller owns, its tokens from <paramref name="tokenize"/> (text, budget,
+    /// cancellation); where that gives null, CPython's tokenize is asked.
+    /// </summary>
+    internal PythonFrontend(PythonWorkerPool pool, Func<SourceText, TimeSpan, CancellationToken, ImmutableArray<Token>?> tokenize)
+        : this(pool, ownsPool: false, tokenize)
     {
     }
 
-    private PythonFrontend(PythonWorkerPool pool, bool ownsPool, PythonTreeSitterTokenizer tokenizer)
+    private PythonFrontend(PythonWorkerPool pool, bool ownsPool, Func<SourceText, TimeSpan, CancellationToken, ImmutableArray<Token>?> tokenize)
     {
         ArgumentNullException.ThrowIfNull(pool);
-        ArgumentNullException.ThrowIfNull(tokenizer);
+        ArgumentNullException.ThrowIfNull(tokenize);
         this.pool = pool;
         this.ownsPool = ownsPool;
-        this.tokenizer = tokenizer;
+        this.tokenize = tokenize;
     }
 
     public Language Language => Language.Python;
 
-    /// <summary>The interpreter the verdicts come from (see <see cref="PythonWorkerPool.Identity"/>); the tokenizer is part of the tool.</summary>
+    /// <summary>
+    /// The interpreter the verdicts come from (see <see cref="PythonWorkerPool.Identity"/>). The lexer is part of the
+    /// tool, so the cache's tool identity (the engine's build) already covers the tokens.
+    /// </summary>
     public string? Identity(CancellationToken cancellationToken) => pool.Identity(cancellationToken);
 
     public ParsedSource Parse(SourceDocument document, CancellationToken cancellationToken) =>
@@ -67,8 +77,8 @@ public sealed class PythonFrontend : IFrontend, IFrontendIdentity, IDisposable
         if (document.Bytes.Length == 0 && requestType == ParseRequest)
             return PythonModelBuilder.Empty(document.Text);
 
-        // Tokens first: when tree-sitter cannot supply them, the one request to the worker asks for CPython's.
-        var tokens = tokenizer.Tokenize(document.Text, pool.Timeout, cancellationToken);
+        // Tokens first: when the lexer runs out of budget, the one request to the worker asks for CPython's.
+        var tokens = tokenize(document.Text, pool.Timeout, cancellationToken);
         var exchange = pool.Request(requestType, document.Path, document.Bytes, tokens: tokens is null, cancellationToken);
         return exchange.Reply is { } reply
             ? PythonModelBuilder.Build(reply, document.Text, tokens)
@@ -83,7 +93,6 @@ public sealed class PythonFrontend : IFrontend, IFrontendIdentity, IDisposable
 
     public void Dispose()
     {
-        tokenizer.Dispose();
         if (ownsPool)
             pool.Dispose();
     }

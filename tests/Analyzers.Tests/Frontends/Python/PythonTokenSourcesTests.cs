@@ -4,8 +4,9 @@ using Consolidate.Analyzers.Model;
 namespace Consolidate.Analyzers.Tests.Frontends.Python;
 
 /// <summary>
-/// Where the Python frontend's tokens come from: tree-sitter in .NET normally, CPython's tokenize (asked of the worker)
-/// when the native library is missing. Both must give the same tokens, so clone and term findings do not depend on it.
+/// Where the Python frontend's tokens come from: <see cref="PythonLexer"/> in .NET normally, CPython's tokenize (asked of
+/// the worker) when the lexer gives none (out of budget). Both must give the same tokens, so clone and term findings do
+/// not depend on it.
 /// </summary>
 [Collection(PythonWorkersCollection.Name)]
 public sealed class PythonTokenSourcesTests(PythonWorkersFixture workers)
@@ -21,29 +22,29 @@ public sealed class PythonTokenSourcesTests(PythonWorkersFixture workers)
     ];
 
     [Fact]
-    public void Tree_sitter_and_cpython_tokenize_give_the_same_tokens_on_valid_files()
+    public void The_lexer_and_cpython_tokenize_give_the_same_tokens_on_valid_files()
     {
         var cpythonTokens = CPythonTokensFrontend();
         foreach (var file in ValidFiles)
         {
             var document = PythonSource.Document(file);
 
-            var fromTreeSitter = workers.Frontend.Parse(document, CancellationToken.None);
+            var fromLexer = workers.Frontend.Parse(document, CancellationToken.None);
             var fromCPython = cpythonTokens.Parse(document, CancellationToken.None);
 
-            Assert.Empty(fromTreeSitter.Issues);
+            Assert.Empty(fromLexer.Issues);
             Assert.Equal(
                 fromCPython.Tokens.Select(t => (t.Kind, t.Text, t.Span)),
-                fromTreeSitter.Tokens.Select(t => (t.Kind, t.Text, t.Span)));
+                fromLexer.Tokens.Select(t => (t.Kind, t.Text, t.Span)));
             Assert.Equal(
                 fromCPython.Root.DescendantsAndSelf().Select(n => (n.Kind, n.RawKind, n.Name, n.Span)),
-                fromTreeSitter.Root.DescendantsAndSelf().Select(n => (n.Kind, n.RawKind, n.Name, n.Span)));
-            PythonSource.AssertWellFormed(fromTreeSitter, document.Text);
+                fromLexer.Root.DescendantsAndSelf().Select(n => (n.Kind, n.RawKind, n.Name, n.Span)));
+            PythonSource.AssertWellFormed(fromLexer, document.Text);
         }
     }
 
     [Fact]
-    public void Without_the_native_library_tokens_come_from_cpython_and_the_rest_is_unchanged()
+    public void Without_lexer_tokens_they_come_from_cpython_and_the_rest_is_unchanged()
     {
         var document = PythonSource.Document("import os  # c\ndef f(x):\n    return os.path.join(x, 'y')\n");
 
@@ -59,7 +60,7 @@ public sealed class PythonTokenSourcesTests(PythonWorkersFixture workers)
     }
 
     [Fact]
-    public void Without_the_native_library_a_syntax_error_keeps_cpythons_tokens_up_to_the_error()
+    public void Without_lexer_tokens_a_syntax_error_keeps_cpythons_tokens_up_to_the_error()
     {
         var document = PythonSource.Document("x = 1\ns = \"\"\"never closed\n");
 
@@ -70,7 +71,7 @@ public sealed class PythonTokenSourcesTests(PythonWorkersFixture workers)
     }
 
     [Fact]
-    public void A_file_cpython_rejects_still_has_tree_sitter_tokens_with_its_comments()
+    public void A_file_cpython_rejects_still_has_lexer_tokens_with_its_comments()
     {
         var document = PythonSource.Document("# -*- legacy -*-\nimport os\nprint \"hello\"  # python 2\nexec code in ns\n");
 
@@ -97,6 +98,6 @@ public sealed class PythonTokenSourcesTests(PythonWorkersFixture workers)
         Assert.True(File.Exists(executable), executable);
     }
 
-    private PythonFrontend CPythonTokensFrontend() =>
-        new(workers.Pool, new PythonTreeSitterTokenizer(() => throw new DllNotFoundException("libconsolidate_treesitter.so: cannot open shared object file")));
+    /// <summary>A frontend whose lexer never has tokens, so every file's tokens come from CPython's tokenize.</summary>
+    private PythonFrontend CPythonTokensFrontend() => new(workers.Pool, (_, _, _) => null);
 }

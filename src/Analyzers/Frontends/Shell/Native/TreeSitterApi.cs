@@ -78,6 +78,13 @@ internal static unsafe class TreeSitterApi
 #endif
     public static extern byte ts_node_is_missing(TSNode node);
 
+    /// <summary>Non-zero when the node or a descendant is an ERROR or missing node (tests pick error-free inputs by it).</summary>
+    [DllImport(LibraryName, CallingConvention = CallingConvention.Cdecl)]
+#if NET
+    [SuppressGCTransition]
+#endif
+    public static extern byte ts_node_has_error(TSNode node);
+
     [DllImport(LibraryName, CallingConvention = CallingConvention.Cdecl)]
     public static extern TSTreeCursor ts_tree_cursor_new(TSNode node);
 
