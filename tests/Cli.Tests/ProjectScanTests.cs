@@ -34,6 +34,7 @@ public sealed partial class ProjectScanTests
         var run = CliRun.Of("scan", Path.Combine(RepoPaths.Root, "samples", "editor", "Editor.csproj"), "--no-cache");
 
         Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Editor.csproj does not import Consolidate.Analyzers.Package", run.Stderr, StringComparison.Ordinal);
         Assert.Equal(EditorFindings, Findings(run.Stdout, "warning"));
         Assert.Contains("docker-compose.yml:2: warning CONS501", run.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("EditorSample.cs", Findings(run.Stdout, "any").AsEnumerable(), StringComparer.Ordinal);

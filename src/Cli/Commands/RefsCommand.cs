@@ -54,7 +54,7 @@ public static class RefsCommand
             AnalysisResult? scanned;
             string? error;
             using (var frontends = FrontendFactory.Create(new FrontendOptions { PythonExecutable = python }))
-                (scanned, error) = ProjectScan.Run(path, frontends, null, null, CancellationToken.None);
+                (scanned, error) = ProjectScan.Run(path, frontends, null, null, null, CancellationToken.None);
             if (scanned is null)
             {
                 stderr.WriteLine($"error: {error}");

@@ -146,7 +146,7 @@ public static class ScanCommand
         AnalysisResult? result;
         string? error;
         using (var frontends = FrontendFactory.Create(new FrontendOptions { PythonExecutable = request.Python }))
-            (result, error) = Progress.Run(stderr, progress => ProjectScan.Run(request.Path, frontends, baseline, progress, CancellationToken.None));
+            (result, error) = Progress.Run(stderr, progress => ProjectScan.Run(request.Path, frontends, baseline, progress, note => stderr.WriteLine($"note: {note}"), CancellationToken.None));
         if (result is null)
         {
             stderr.WriteLine($"error: {error}");

@@ -15,9 +15,12 @@ internal static class ProjectScan
     public static bool IsProjectPath(string path) =>
         path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".sln", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The analysis, or why there is none (a message naming the file and what is wrong).</summary>
+    /// <summary>
+    /// The analysis, or why there is none (a message naming the file and what is wrong); <paramref name="notes"/> hears
+    /// of projects read with the tool's copy of the package's targets.
+    /// </summary>
     public static (AnalysisResult? Result, string? Error) Run(
-        string path, FrontendSet frontends, ImmutableHashSet<string>? baseline, IProgress<string>? progress, CancellationToken cancellationToken)
+        string path, FrontendSet frontends, ImmutableHashSet<string>? baseline, IProgress<string>? progress, Action<string>? notes, CancellationToken cancellationToken)
     {
         var full = Path.GetFullPath(path);
         if (!File.Exists(full))
@@ -37,6 +40,9 @@ internal static class ProjectScan
 
         if (projects.Select(p => p.ConfigPath).Distinct(StringComparer.Ordinal).Skip(1).Any())
             return (null, $"{path}: its projects name different ConsolidateConfig files; scan each project on its own");
+
+        foreach (var project in projects.Where(p => !p.PackageImported))
+            notes?.Invoke($"{project.Project} does not import Consolidate.Analyzers.Package (not referenced, or not restored): read with the tool's copy of the package's targets and their defaults");
 
         var files = ProjectFileSet.Create(projects, cancellationToken);
         var severities = projects.Select(ProjectSeverities.Create).ToList();
