@@ -104,12 +104,14 @@ public sealed partial class ProjectScanTests
     [Theory]
     [InlineData("<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <TargetFramework>net10.0\n  </PropertyGroup>\n</Project>\n", "Broken.csproj(4,5)", "MSB4025")]
     [InlineData("<Project Sdk=\"Consolidate.No.Such.Sdk\">\n</Project>\n", "Broken.csproj", "MSB4236")]
+    [InlineData("<Solution>\n  <Project Path=\"a/A.csproj\"\n", "Broken.slnx", "MSB4025")]
     public void A_project_that_cannot_be_evaluated_is_a_clear_error(string text, string where, string code)
     {
         using var tree = new TempTree();
-        tree.Write("Broken.csproj", text);
+        var name = where.Split('(')[0];
+        tree.Write(name, text);
 
-        var run = CliRun.Of("scan", tree.PathOf("Broken.csproj"));
+        var run = CliRun.Of("scan", tree.PathOf(name));
 
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("error: ", run.Stderr.Split('\n').Last(l => l.Length > 0), StringComparison.Ordinal);
@@ -117,6 +119,31 @@ public sealed partial class ProjectScanTests
         Assert.Contains(code, run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
         Assert.Empty(run.Stdout);
+    }
+
+    [Fact]
+    public void A_solution_scans_the_files_of_its_projects_under_one_root()
+    {
+        using var tree = new TempTree();
+        var project = string.Format(System.Globalization.CultureInfo.InvariantCulture, Sdk, "", "");
+        tree.Write("src/Api/Api.csproj", project)
+            .Write("src/Api/Dockerfile", "FROM python:latest\n")
+            .Write("src/Worker/Worker.csproj", project)
+            .Write("src/Worker/Program.cs", "static class Program { static void Main() => System.Diagnostics.Process.Start(\"scripts/gone.sh\"); }\n")
+            .Write("scripts/keep.sh", "#!/bin/bash\nset -euo pipefail\necho keep\n")
+            .Write("All.slnx", "<Solution>\n  <Project Path=\"src/Api/Api.csproj\" />\n  <Project Path=\"src/Worker/Worker.csproj\" />\n</Solution>\n");
+
+        // Without a repository root each project's ConsolidateRoot is its own folder: one scan cannot hold both.
+        var apart = CliRun.Of("scan", tree.PathOf("All.slnx"));
+        Directory.CreateDirectory(tree.PathOf(".git"));
+        var together = CliRun.Of("scan", tree.PathOf("All.slnx"), "--no-cache", "--format", "json");
+
+        Assert.Equal(2, apart.ExitCode);
+        Assert.Contains("different ConsolidateRoot folders", apart.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, together.ExitCode);
+        Assert.Equal(
+            ["src/Api/Dockerfile:1: warning CONS101", "src/Api/Dockerfile:1: warning CONS102", "src/Worker/Program.cs:1: warning CONS301"],
+            JsonFindings(together.Stdout));
     }
 
     /// <summary>

@@ -26,7 +26,7 @@ internal static class ProjectEvaluator
     {
         try
         {
-            var files = path.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) ? SolutionProjects(path) : [path];
+            var files = path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) ? [path] : SolutionProjects(path);
             if (files.Count == 0)
                 return (default, $"{path}: the solution lists no C# project (.csproj)");
             using var collection = new ProjectCollection();
@@ -45,7 +45,9 @@ internal static class ProjectEvaluator
         {
             var where = e.LineNumber > 0 ? $"({e.LineNumber},{e.ColumnNumber})" : "";
             var code = string.IsNullOrEmpty(e.ErrorCode) ? "" : $"{e.ErrorCode}: ";
-            return (default, $"{e.ProjectFile ?? path}{where}: {code}{e.BaseMessage}");
+            // Some messages carry the inner exception's stack after the first line: the first line says it all.
+            var message = e.BaseMessage.Split('\n')[0].TrimEnd();
+            return (default, $"{e.ProjectFile ?? path}{where}: {code}{message}");
         }
     }
 

@@ -19,10 +19,10 @@ internal sealed class ProjectFileSet
 
     private const string CompileReason = "a C# source of the project: only its string literals are read, for references (rules run on the AdditionalFiles, as in the build)";
 
-    private readonly ImmutableArray<(string Path, string FullPath, FileRole Role)> files;
+    private readonly ImmutableArray<(string Path, string FullPath, FileRole Role, string? ExcludedBy)> files;
     private readonly RepositoryScanner scanner;
 
-    private ProjectFileSet(string root, ImmutableArray<(string, string, FileRole)> files, ConsolidateConfig config, ImmutableArray<ConfigError> configErrors)
+    private ProjectFileSet(string root, ImmutableArray<(string, string, FileRole, string?)> files, ConsolidateConfig config, ImmutableArray<ConfigError> configErrors)
     {
         Root = root;
         this.files = files;
@@ -95,18 +95,18 @@ internal sealed class ProjectFileSet
         }
 
         var (config, errors) = AdditionalFileRules.ReadConfig(Content, projects[0].ConfigPath);
-        var selected = ImmutableArray.CreateBuilder<(string, string, FileRole)>();
+        var selected = ImmutableArray.CreateBuilder<(string, string, FileRole, string?)>();
         foreach (var (path, excludedBy) in AdditionalFileRules.Select(listed, Content, config, cancellationToken))
         {
             var full = root + "/" + path;
             if (excludedBy is not null)
-                selected.Add((path, excludedBy, FileRole.Excluded));
+                selected.Add((path, full, FileRole.Excluded, excludedBy));
             else if (additional.TryGetValue(path, out var read))
-                selected.Add((path, read, FileRole.Read));
+                selected.Add((path, read, FileRole.Read, null));
             else if (compile.TryGetValue(path, out var source))
-                selected.Add((path, source, FileRole.Compile));
+                selected.Add((path, source, FileRole.Compile, null));
             else
-                selected.Add((path, full, FileRole.NameOnly));
+                selected.Add((path, full, FileRole.NameOnly, null));
         }
 
         return new ProjectFileSet(root, selected.ToImmutable(), config, errors);
@@ -115,12 +115,12 @@ internal sealed class ProjectFileSet
     /// <summary>The i-th file, read now (the pipeline reads files as it parses them).</summary>
     public ScannedFile Read(int index)
     {
-        var (path, full, role) = files[index];
+        var (path, full, role, excludedBy) = files[index];
         var language = FileClassifier.ByName(Name(path));
         switch (role)
         {
             case FileRole.Excluded:
-                return new ScannedFile(path, language, ParseStatus.Skipped, $"excluded by '{full}'", 0, null);
+                return new ScannedFile(path, language, ParseStatus.Skipped, $"excluded by '{excludedBy}'", 0, null);
             case FileRole.NameOnly:
                 return new ScannedFile(path, language, ParseStatus.Skipped, "not an additional file of the compilation: only its name is known", 0, null);
             case FileRole.Compile:

@@ -5,7 +5,7 @@ using Consolidate.Analyzers.Engine;
 namespace Consolidate.Cli.Projects;
 
 /// <summary>
-/// <c>scan PROJECT.csproj</c> / <c>scan SOLUTION.sln</c>: the files and severities the project's build hands the
+/// <c>scan PROJECT.csproj</c> / <c>scan SOLUTION.sln|.slnx</c>: the files and severities the project's build hands the
 /// analyzer package, from an MSBuild evaluation (<see cref="ProjectEvaluator"/>: no target runs), through the same
 /// pipeline as a folder scan. Paths are relative to <c>ConsolidateRoot</c>, as in the build's diagnostics.
 /// docs/projects.md.
@@ -13,7 +13,8 @@ namespace Consolidate.Cli.Projects;
 internal static class ProjectScan
 {
     public static bool IsProjectPath(string path) =>
-        path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".sln", StringComparison.OrdinalIgnoreCase);
+        path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".sln", StringComparison.OrdinalIgnoreCase)
+        || path.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The analysis, or why there is none (a message naming the file and what is wrong); <paramref name="notes"/> hears
