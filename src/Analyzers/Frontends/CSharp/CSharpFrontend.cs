@@ -15,8 +15,8 @@ namespace Consolidate.Analyzers.Frontends.CSharp;
 /// </summary>
 public sealed class CSharpFrontend : IFrontend
 {
-    /// <summary>Literals longer than this name no path; they are not kept.</summary>
-    private const int MaxLiteralLength = 1024;
+    /// <summary>Literals longer than this name no path (a path segment list this long is not written by hand).</summary>
+    private const int MaxLiteralLength = 259;
 
     private static readonly CSharpParseOptions Options = new(LanguageVersion.Preview, DocumentationMode.None);
 
@@ -33,9 +33,11 @@ public sealed class CSharpFrontend : IFrontend
         {
             if (!token.IsKind(SyntaxKind.StringLiteralToken) && !token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken))
                 continue;
-            if (token.ContainsDiagnostics || token.ValueText.Length is 0 or > MaxLiteralLength)
+            // Only what could be a path is kept, so messages and data held in literals do not stay in the model.
+            var value = token.ValueText;
+            if (token.ContainsDiagnostics || value.Length is 0 or > MaxLiteralLength || value.Any(char.IsWhiteSpace))
                 continue;
-            strings.Add(new CSharpStringLiteral(token.ValueText, source.Span(token.SpanStart, token.Span.End)));
+            strings.Add(new CSharpStringLiteral(value, source.Span(token.SpanStart, token.Span.End)));
         }
 
         var root = ModelSyntaxNode.Leaf(NodeKind.File, "file", source.Span(0, text.Length));

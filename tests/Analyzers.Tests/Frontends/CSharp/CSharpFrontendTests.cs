@@ -15,14 +15,14 @@ public sealed class CSharpFrontendTests
     }
 
     [Fact]
-    public void Constant_literals_are_read_with_escapes_resolved_and_spans_as_written()
+    public void Constant_literals_that_could_be_paths_are_read_with_escapes_resolved_and_spans_as_written()
     {
-        var facts = Parse("class A\n{\n    string a = \"a\\\\b.sh\";\n    string b = @\"say \"\"hi\"\"\";\n    string c = \"\"\"raw/x.sh\"\"\";\n    char d = 'x';\n    string e = $\"i/{d}.sh\";\n    // \"comment.sh\"\n}\n");
+        var facts = Parse("class A\n{\n    string a = \"a\\\\b.sh\";\n    string b = @\"say:\"\"hi\"\"\";\n    string f = \"not a path\";\n    string c = \"\"\"raw/x.sh\"\"\";\n    char d = 'x';\n    string e = $\"i/{d}.sh\";\n    // \"comment.sh\"\n}\n");
 
-        Assert.Equal(["a\\b.sh", "say \"hi\"", "raw/x.sh"], facts.Strings.Select(s => s.Value));
+        Assert.Equal(["a\\b.sh", "say:\"hi\"", "raw/x.sh"], facts.Strings.Select(s => s.Value));
         var first = facts.Strings[0].Span;
         Assert.Equal((3, 16), (first.StartLine, first.StartColumn));
-        Assert.Equal(5, facts.Strings[2].Span.StartLine);
+        Assert.Equal(6, facts.Strings[2].Span.StartLine);
     }
 
     [Fact]
