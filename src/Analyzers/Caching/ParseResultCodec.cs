@@ -323,6 +323,7 @@ internal static class ParseResultCodec
                 {
                     w.String(s.Value);
                     w.Span(s.Span);
+                    w.Bool(s.Compared);
                 });
                 break;
             default:
@@ -385,7 +386,7 @@ internal static class ParseResultCodec
                         envFiles, Scalar(ref r), Scalar(ref r));
                 }));
             case 5:
-                return new CSharpFacts(Array(ref r, static (ref EntryReader r) => new CSharpStringLiteral(r.RequiredString(), r.Span())));
+                return new CSharpFacts(Array(ref r, static (ref EntryReader r) => new CSharpStringLiteral(r.RequiredString(), r.Span(), r.Bool())));
             default:
                 throw new CorruptEntryException("unknown facts kind");
         }

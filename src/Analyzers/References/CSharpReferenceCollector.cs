@@ -10,8 +10,9 @@ namespace Consolidate.Analyzers.References;
 /// folder above it holding a <c>*.csproj</c>) and the repository root; the first that names a listed file of one of
 /// those languages makes a resolved edge. Most strings are not paths, so a literal that names nothing is a dangling
 /// edge only when it clearly is one: a relative path of plain segments (letters, digits, <c>. _ -</c>) with at least one
-/// folder (<c>scripts/x.sh</c>, <c>./x.sh</c>), no <c>..</c>, whose name is a script, Dockerfile, compose or Python
-/// file by its name, and whose folder exists from one of those bases. Anything else (URLs, absolute paths, globs,
+/// folder (<c>scripts/x.sh</c>, <c>./scripts/x.sh</c>; not <c>./x.sh</c>), no <c>..</c>, whose name is a script,
+/// Dockerfile, compose or Python file by its name, whose folder exists from one of those bases, and that is not data
+/// (<see cref="CSharpStringLiteral.Compared"/>: test cases, comparisons). Anything else (URLs, absolute paths, globs,
 /// whitespace, format placeholders, a bare file name) is left alone.</para>
 /// </summary>
 internal sealed class CSharpReferenceCollector
@@ -47,7 +48,7 @@ internal sealed class CSharpReferenceCollector
                 continue;
             }
 
-            if (!ClearlyARepositoryPath(written))
+            if (literal.Compared || !ClearlyARepositoryPath(written))
                 continue;
             var folder = bases
                 .Select(b => RepositoryPaths.Combine(b, written))
@@ -94,13 +95,13 @@ internal sealed class CSharpReferenceCollector
     private static bool ClearlyARepositoryPath(string value)
     {
         var segments = value.Split('/');
-        if (segments.Length < 2 || !IsScriptLike(value))
+        var first = segments.Length > 0 && segments[0] == "." ? 1 : 0;
+        // At least one folder besides "./": "./x.sh" runs from a working folder the code does not show.
+        if (segments.Length - first < 2 || !IsScriptLike(value))
             return false;
-        for (var i = 0; i < segments.Length; i++)
+        for (var i = first; i < segments.Length; i++)
         {
             var segment = segments[i];
-            if (segment == "." && i == 0)
-                continue;
             if (segment.Length == 0 || segment is "." or ".." || !segment.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
                 return false;
         }

@@ -56,7 +56,7 @@ public sealed class CSharpReferenceTests
     }
 
     [Fact]
-    public void Only_clear_repository_paths_to_scripts_are_dangling()
+    public void Only_clear_repository_paths_to_scripts_used_as_paths_are_dangling()
     {
         var edges = Edges(
             ("App.cs", """
@@ -78,6 +78,15 @@ public sealed class CSharpReferenceTests
                     ];
                     string interpolated = $"scripts/{name}.sh";
                     // "scripts/in-a-comment.sh"
+                    string dotted = "./scripts/gone.sh";
+
+                    [InlineData("scripts/test-case.sh")]
+                    void M(string path)
+                    {
+                        if (path == "scripts/compared.sh" || path.EndsWith("scripts/suffix.sh"))
+                            Assert.Equal("scripts/expected.sh", path);
+                        var kind = path switch { "scripts/pattern.sh" => 1, _ => 0 };
+                    }
                 }
                 """),
             ("scripts/present.sh", "echo present\n"));
@@ -85,7 +94,7 @@ public sealed class CSharpReferenceTests
         Assert.Equal(
             [
                 "App.cs:5 Other scripts/missing.sh dangling",
-                "App.cs:6 Other migrate.py dangling",
+                "App.cs:19 Other scripts/gone.sh dangling",
             ],
             edges);
     }

@@ -26,6 +26,14 @@ public sealed class CSharpFrontendTests
     }
 
     [Fact]
+    public void Literals_the_code_compares_with_or_passes_to_attributes_are_marked_as_data()
+    {
+        var facts = Parse("[Case(\"a.sh\")]\nclass A\n{\n    bool M(string p) => p == \"b.sh\" || p.EndsWith(\"c.sh\") || Run(\"d.sh\") || p is \"e.sh\";\n}\n");
+
+        Assert.Equal([("a.sh", true), ("b.sh", true), ("c.sh", true), ("d.sh", false), ("e.sh", true)], facts.Strings.Select(s => (s.Value, s.Compared)));
+    }
+
+    [Fact]
     public void Broken_code_still_gives_its_literals_and_never_throws()
     {
         var facts = Parse("class A { void M() { Run(\"scripts/x.sh\" \n");
