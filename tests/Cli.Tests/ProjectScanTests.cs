@@ -30,8 +30,17 @@ public sealed partial class ProjectScanTests
     [Fact]
     public void Samples_editor_project_reports_the_planted_findings_with_the_globalconfig_severity()
     {
-        // Not restored here: the project is read with the tool's copy of the package's targets.
-        var run = CliRun.Of("scan", Path.Combine(RepoPaths.Root, "samples", "editor", "Editor.csproj"), "--no-cache");
+        // A copy without obj/ (a build of samples/editor restores it): read with the tool's copy of the package's targets.
+        using var tree = new TempTree();
+        var source = Path.Combine(RepoPaths.Root, "samples", "editor");
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, file).Replace('\\', '/');
+            if (!relative.StartsWith("obj/", StringComparison.Ordinal) && !relative.StartsWith("bin/", StringComparison.Ordinal))
+                tree.WriteBytes(relative, File.ReadAllBytes(file));
+        }
+
+        var run = CliRun.Of("scan", tree.PathOf("Editor.csproj"), "--no-cache");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Editor.csproj does not import Consolidate.Analyzers.Package", run.Stderr, StringComparison.Ordinal);
@@ -41,7 +50,7 @@ public sealed partial class ProjectScanTests
     }
 
     [Fact]
-    public void ConsolidateExclude_and_the_project_severities_are_honoured()
+    public async Task ConsolidateExclude_gitignore_exclude_and_the_project_severities_are_honoured()
     {
         using var tree = new TempTree();
         tree.Write("App.csproj", string.Format(System.Globalization.CultureInfo.InvariantCulture, Sdk,
@@ -50,7 +59,11 @@ public sealed partial class ProjectScanTests
             .Write("Dockerfile", "FROM python:latest\n")
             .Write("legacy/Dockerfile", "FROM python:latest\n")
             .Write("docker-compose.yml", "services:\n  web:\n    image: nginx:1.27\n    privileged: true\n")
-            .Write(".editorconfig", "root = true\n\n[*.yml]\nconsolidate_diagnostic.CONS501.severity = none\n");
+            .Write(".editorconfig", "root = true\n\n[*.yml]\nconsolidate_diagnostic.CONS501.severity = none\n")
+            .Write(".gitignore", "ignored/\n")
+            .Write("ignored/Dockerfile", "FROM python:latest\n")
+            .Write("consolidate.yml", "exclude: [\"old/**\"]\n")
+            .Write("old/Dockerfile", "FROM python:latest\n");
 
         var project = CliRun.Of("scan", tree.PathOf("App.csproj"), "--no-cache", "--format", "json");
         var folder = CliRun.Of("scan", tree.Root, "--no-cache");
@@ -59,7 +72,12 @@ public sealed partial class ProjectScanTests
         var findings = JsonFindings(project.Stdout);
         Assert.Equal(["Dockerfile:1: warning CONS101", "docker-compose.yml:4: error CONS103"], findings);
         using var report = JsonDocument.Parse(project.Stdout);
-        Assert.DoesNotContain(report.RootElement.GetProperty("files").EnumerateArray(), f => f.GetProperty("path").GetString()!.StartsWith("legacy/", StringComparison.Ordinal));
+        var files = report.RootElement.GetProperty("files").EnumerateArray().ToDictionary(f => f.GetProperty("path").GetString()!, f => f.GetProperty("parse").GetString());
+        Assert.DoesNotContain(files.Keys, f => f.StartsWith("legacy/", StringComparison.Ordinal) || f.StartsWith("ignored/", StringComparison.Ordinal));
+        Assert.Equal("skipped", files["old/Dockerfile"]);
+        Assert.Equal("skipped", files["Program.cs"]);
+        var schema = await NJsonSchema.JsonSchema.FromFileAsync(RepoPaths.ReportSchema);
+        Assert.Empty(schema.Validate(project.Stdout));
         // The folder scan knows nothing of the project: legacy/ is read and CONS102 is reported.
         Assert.Contains("legacy/Dockerfile:1: warning CONS101", folder.Stdout, StringComparison.Ordinal);
         Assert.Contains("Dockerfile:1: warning CONS102", folder.Stdout, StringComparison.Ordinal);
