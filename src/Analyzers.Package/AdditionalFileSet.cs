@@ -13,7 +13,8 @@ namespace Consolidate.Analyzers.Package;
 /// The compilation's additional files as the scanner would list them: repo-relative paths under the root
 /// (<c>build_property.ConsolidateRoot</c>, else the project folder), classified by name then shebang, with git's ignore
 /// rules (the <c>.gitignore</c> files among the additional files, and <c>.git/info/exclude</c>) and
-/// <c>consolidate.yml</c>'s <c>exclude</c> applied as the scanner applies them. The paths list the build writes
+/// <c>consolidate.yml</c>'s <c>exclude</c> applied as the scanner applies them (<see cref="AdditionalFileRules"/>, which
+/// the CLI's scan of a project shares). The paths list the build writes
 /// (<see cref="PathListName"/>) adds files that exist but are not additional files: references to them resolve, and
 /// nothing reads them.
 /// </summary>
@@ -21,8 +22,6 @@ internal sealed class AdditionalFileSet
 {
     /// <summary>The file name of the list of every file under the root, one repo-relative path a line (buildTransitive writes it).</summary>
     public const string PathListName = "consolidate-analyze.paths";
-
-    private const string ConfigFileName = "consolidate.yml";
 
     private const int BinarySniffLength = 8000;
 
@@ -102,21 +101,10 @@ internal sealed class AdditionalFileSet
         var configPath = global.TryGetValue("build_property.ConsolidateConfig", out var configProperty) && !string.IsNullOrWhiteSpace(configProperty)
             ? configProperty.Trim().Replace('\\', '/')
             : null;
-        var (config, configErrors) = ReadConfig(Content, configPath);
-        var ignore = new GitIgnoreFilter(path => Content(path)?.ToString());
-        var excludes = config.Exclude
-            .Select((glob, i) => IgnorePattern.Parse(glob, "", "exclude", i + 1))
-            .OfType<IgnorePattern>()
-            .ToImmutableArray();
-
+        var (config, configErrors) = AdditionalFileRules.ReadConfig(path => Content(path)?.ToString(), configPath);
         var scanned = ImmutableArray.CreateBuilder<ScannedFile>();
-        foreach (var path in listed)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (path.StartsWith(".git/", StringComparison.Ordinal) || path.StartsWith(".consolidate/", StringComparison.Ordinal) || ignore.IsIgnored(path))
-                continue;
-            scanned.Add(Scan(path, Content(path), Excluded(path, excludes), config));
-        }
+        foreach (var (path, excludedBy) in AdditionalFileRules.Select(listed, path => Content(path)?.ToString(), config, cancellationToken))
+            scanned.Add(Scan(path, Content(path), excludedBy, config));
 
         return new AdditionalFileSet(root, scanned.ToImmutable(), config, configErrors, texts.ToImmutableDictionary(StringComparer.Ordinal), contents.ToImmutableDictionary(StringComparer.Ordinal));
     }
@@ -151,47 +139,6 @@ internal sealed class AdditionalFileSet
 
         var document = new SourceDocument(path, language, bytes, new Model.SourceText(content), null);
         return new ScannedFile(path, language, ParseStatus.Ok, null, bytes.Length, document);
-    }
-
-    /// <summary>consolidate.yml (then consolidate.yaml) at the root, or the file <c>ConsolidateConfig</c> names, as the CLI's --config.</summary>
-    private static (ConsolidateConfig Config, ImmutableArray<ConfigError> Errors) ReadConfig(Func<string, RoslynText?> content, string? configured)
-    {
-        if (configured is not null)
-        {
-            if (content(configured) is not { } text)
-                return (ConsolidateConfig.Default, ImmutableArray.Create(new ConfigError(configured, 1, "(file)", "not found among the additional files")));
-            var (parsed, errors) = ConfigParser.Parse(text.ToString(), configured);
-            return (parsed ?? ConsolidateConfig.Default, errors);
-        }
-
-        foreach (var name in new[] { ConfigFileName, "consolidate.yaml" })
-        {
-            if (content(name) is not { } text)
-                continue;
-            var (config, errors) = ConfigParser.Parse(text.ToString(), name);
-            return (config ?? ConsolidateConfig.Default, errors);
-        }
-
-        return (ConsolidateConfig.Default, ImmutableArray<ConfigError>.Empty);
-    }
-
-    private static string? Excluded(string path, ImmutableArray<IgnorePattern> excludes)
-    {
-        if (excludes.IsEmpty)
-            return null;
-        // As the walk does: a folder excluded on the way down excludes everything below it.
-        var parts = path.Split('/');
-        var prefix = "";
-        for (var i = 0; i < parts.Length; i++)
-        {
-            prefix = i == 0 ? parts[0] : prefix + "/" + parts[i];
-            var isDirectory = i < parts.Length - 1;
-            var match = excludes.LastOrDefault(p => p.Matches(prefix, isDirectory) && !p.Negated);
-            if (match is not null)
-                return match.Glob;
-        }
-
-        return null;
     }
 
     private static string Normalize(string path) => path.Replace('\\', '/').TrimEnd('/');

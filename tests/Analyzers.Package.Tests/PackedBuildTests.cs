@@ -101,6 +101,31 @@ public sealed partial class PackedBuildTests(ITestOutputHelper output) : IDispos
 
         var reported = Warnings(editor, Run(editor, "build"));
         Assert.Equal(EditorFindings, reported);
+
+        // The CLI on the project file, now restored with the package: its build's files and severities, from an
+        // evaluation with the package's own targets, give the same ids, paths and lines as the build.
+        Assert.Equal(reported, ProjectScanWarnings(Path.Combine(editor, "Editor.csproj")));
+    }
+
+    /// <summary>
+    /// <c>consolidate-analyze scan PROJECT</c> in-process: its findings of warning severity or above as sorted
+    /// "path:line: id" (paths relative to the project's ConsolidateRoot, as in the build's diagnostics).
+    /// </summary>
+    private string[] ProjectScanWarnings(string project)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = Consolidate.Cli.Program.Run(["scan", project, "--no-cache", "--fail-on", "none"], stdout, stderr);
+        output.WriteLine($"$ consolidate-analyze scan {project} (exit {exit})\n{stdout}{stderr}");
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("tool's copy", stderr.ToString(), StringComparison.Ordinal);
+        return stdout.ToString().Split('\n')
+            .Select(line => CliFinding().Match(line))
+            .Where(m => m.Success)
+            .Select(m => $"{m.Groups["path"].Value}:{m.Groups["line"].Value}: {m.Groups["id"].Value}")
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
     }
 
     /// <summary>
@@ -227,6 +252,9 @@ public sealed partial class PackedBuildTests(ITestOutputHelper output) : IDispos
         {
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<path>[^:\s]+):(?<line>\d+): (warning|error) (?<id>CONS\d{3}) ")]
+    private static partial System.Text.RegularExpressions.Regex CliFinding();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?<path>/[^(]+)\((?<line>\d+),\d+\): (warning|error) (?<id>CONS\d{3}):")]
     private static partial System.Text.RegularExpressions.Regex BuildWarning();

@@ -6,7 +6,7 @@ namespace Consolidate.Cli.Tests;
 
 /// <summary>
 /// Packs src/Cli as a dotnet tool, installs it into a fresh local tool manifest from the local package folder, and runs
-/// <c>dotnet tool run consolidate-analyze scan samples</c> as a user would. A unique version and a private NuGet cache
+/// <c>dotnet tool run consolidate-analyze scan samples</c> (and <c>samples/editor/Editor.csproj</c>) as a user would. A unique version and a private NuGet cache
 /// keep an older build from being picked up.
 /// </summary>
 public sealed class ToolPackageTests
@@ -32,6 +32,11 @@ public sealed class ToolPackageTests
 
         Assert.True(code == 0, stdout + stderr);
         Assert.Contains("\"schemaVersion\": 1", File.ReadAllText(output), StringComparison.Ordinal);
+
+        // A project: the installed tool finds the SDK's MSBuild and carries its copy of the package's targets.
+        var project = Exec(consumer, environment, "tool", "run", "consolidate-analyze", "scan", Path.Combine(RepoPaths.Samples, "editor", "Editor.csproj"), "--no-cache");
+        Assert.True(project.Code == 0, project.Stdout + project.Stderr);
+        Assert.Contains("docker-compose.yml:2: warning CONS501", project.Stdout, StringComparison.Ordinal);
     }
 
     private static void Run(string directory, Dictionary<string, string> environment, params string[] args)

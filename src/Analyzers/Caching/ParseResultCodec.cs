@@ -317,6 +317,15 @@ internal static class ParseResultCodec
                     Scalar(w, s.ExtendsService);
                 });
                 break;
+            case CSharpFacts csharp:
+                w.Byte(5);
+                Array(w, csharp.Strings, static (w, s) =>
+                {
+                    w.String(s.Value);
+                    w.Span(s.Span);
+                    w.Bool(s.Compared);
+                });
+                break;
             default:
                 throw new NotSupportedException($"no cache layout for {facts.GetType().Name}: add it to {nameof(ParseResultCodec)}");
         }
@@ -376,6 +385,8 @@ internal static class ParseResultCodec
                     return new ComposeService(name, nameSpan, span, image, build, volumes, privileged, pid, networkMode, ipc, user, resources!,
                         envFiles, Scalar(ref r), Scalar(ref r));
                 }));
+            case 5:
+                return new CSharpFacts(Array(ref r, static (ref EntryReader r) => new CSharpStringLiteral(r.RequiredString(), r.Span(), r.Bool())));
             default:
                 throw new CorruptEntryException("unknown facts kind");
         }

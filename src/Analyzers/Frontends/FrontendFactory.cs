@@ -1,5 +1,6 @@
 using Consolidate.Analyzers.Engine;
 using Consolidate.Analyzers.Frontends.Compose;
+using Consolidate.Analyzers.Frontends.CSharp;
 using Consolidate.Analyzers.Frontends.Dockerfile;
 using Consolidate.Analyzers.Frontends.Python;
 using Consolidate.Analyzers.Frontends.Shell;
@@ -13,6 +14,6 @@ public static class FrontendFactory
     {
         var shell = new ShellFrontend();
         var python = new PythonFrontend(options);
-        return new FrontendSet([shell, python, new DockerfileFrontend(shell), new ComposeFrontend()]);
+        return new FrontendSet([shell, python, new DockerfileFrontend(shell), new ComposeFrontend(), new CSharpFrontend()]);
     }
 }

@@ -17,6 +17,7 @@ public static class ReferenceGraphBuilder
         var byPath = files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         var python = new PythonModuleResolver(paths);
         var collector = new ShellReferenceCollector(paths, python, config.InstallRoots);
+        var csharp = new CSharpReferenceCollector(paths);
         var references = new List<Reference>();
         var contexts = new List<BuildContext>();
 
@@ -48,6 +49,10 @@ public static class ReferenceGraphBuilder
 
                 case Language.Compose when file.FactsAs<ComposeFacts>() is { } facts:
                     CollectCompose(file, facts, paths, references, contexts);
+                    break;
+
+                case Language.CSharp when file.FactsAs<CSharpFacts>() is { } facts:
+                    csharp.Collect(file, facts, references);
                     break;
 
                 case Language.Other when file.Text is not null && shell is not null:

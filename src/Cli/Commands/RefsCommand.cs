@@ -6,6 +6,7 @@ using Consolidate.Analyzers.References;
 using Consolidate.Analyzers.Scanning;
 using Consolidate.Cli.Formatters;
 using Consolidate.Cli.Options;
+using Consolidate.Cli.Projects;
 
 namespace Consolidate.Cli.Commands;
 
@@ -17,7 +18,7 @@ public static class RefsCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var path = new Argument<string>("path") { Description = "The repository folder.", DefaultValueFactory = _ => "." };
+        var path = new Argument<string>("path") { Description = "The repository folder, or a .csproj/.sln (evaluated, never built).", DefaultValueFactory = _ => "." };
         var to = new Option<string?>("--to") { Description = "List the references into this repo-relative file." };
         var from = new Option<string?>("--from") { Description = "List the references out of this repo-relative file." };
         var depth = new Option<int>("--depth") { Description = "Follow references transitively up to this many steps.", DefaultValueFactory = _ => 1 };
@@ -46,29 +47,47 @@ public static class RefsCommand
             return ExitCodes.UsageOrInputError;
         }
 
-        var root = Path.GetFullPath(path);
-        if (!Directory.Exists(root))
-        {
-            stderr.WriteLine($"error: {path}: no such folder");
-            return ExitCodes.UsageOrInputError;
-        }
-
-        var (config, errors) = ConfigFiles.LoadConfig(root, null);
-        if (config is null)
-        {
-            foreach (var error in errors)
-                stderr.WriteLine($"error: {error}");
-            return ExitCodes.UsageOrInputError;
-        }
-
         AnalysisResult result;
-        using (var frontends = FrontendFactory.Create(new FrontendOptions { PythonExecutable = python }))
+        if (ProjectScan.IsProjectPath(path) && !Directory.Exists(path))
+        {
+            // A project: the files its build hands the analyzer package, and the string literals of its C# sources.
+            AnalysisResult? scanned;
+            string? error;
+            using (var frontends = FrontendFactory.Create(new FrontendOptions { PythonExecutable = python }))
+                (scanned, error) = ProjectScan.Run(path, frontends, null, null, null, CancellationToken.None);
+            if (scanned is null)
+            {
+                stderr.WriteLine($"error: {error}");
+                return ExitCodes.UsageOrInputError;
+            }
+
+            result = scanned;
+        }
+        else
+        {
+            var root = Path.GetFullPath(path);
+            if (!Directory.Exists(root))
+            {
+                stderr.WriteLine($"error: {path}: no such folder");
+                return ExitCodes.UsageOrInputError;
+            }
+
+            var (config, errors) = ConfigFiles.LoadConfig(root, null);
+            if (config is null)
+            {
+                foreach (var error in errors)
+                    stderr.WriteLine($"error: {error}");
+                return ExitCodes.UsageOrInputError;
+            }
+
+            using var frontends = FrontendFactory.Create(new FrontendOptions { PythonExecutable = python });
             result = new RepositoryAnalyzer(config, frontends, new ScanOptions { Excludes = config.Exclude, MaxFileBytes = config.MaxFileBytes }).Analyze(root, null, CancellationToken.None);
+        }
 
         var file = (to ?? from)!.Replace('\\', '/').TrimStart('.', '/');
         if (result.Model.File(file) is null)
         {
-            stderr.WriteLine($"error: {to ?? from}: not a file of the repository (paths are relative to {path})");
+            stderr.WriteLine($"error: {to ?? from}: not a file of the repository (paths are relative to {(ProjectScan.IsProjectPath(path) ? "the project's ConsolidateRoot, " + result.Root : path)})");
             return ExitCodes.UsageOrInputError;
         }
 

@@ -7,6 +7,7 @@ using Consolidate.Analyzers.Frontends;
 using Consolidate.Analyzers.Scanning;
 using Consolidate.Cli.Formatters;
 using Consolidate.Cli.Options;
+using Consolidate.Cli.Projects;
 
 namespace Consolidate.Cli.Commands;
 
@@ -18,7 +19,7 @@ public static class ScanCommand
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var path = new Argument<string>("path") { Description = "The repository (a folder) to scan.", DefaultValueFactory = _ => "." };
+        var path = new Argument<string>("path") { Description = "The repository (a folder) to scan, or a .csproj/.sln: the files and severities its build hands the analyzer package (evaluated, never built).", DefaultValueFactory = _ => "." };
         var format = new Option<string>("--format", "-f") { Description = "Report format: text, json (schema v1), sarif (2.1.0) or markdown (a PR comment).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong(Formats);
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file (atomically) instead of stdout." };
@@ -54,6 +55,9 @@ public static class ScanCommand
 
     internal static int Run(ScanRequest request, TextWriter stdout, TextWriter stderr)
     {
+        if (ProjectScan.IsProjectPath(request.Path) && !Directory.Exists(request.Path))
+            return RunProject(request, stdout, stderr);
+
         var root = Path.GetFullPath(request.Path);
         if (!Directory.Exists(root))
         {
@@ -116,6 +120,52 @@ public static class ScanCommand
             return ExitCodes.UsageOrInputError;
         }
 
+        return Finish(request, result, stdout, stderr);
+    }
+
+    /// <summary>A project or solution: its build's file set and severities (docs/projects.md).</summary>
+    private static int RunProject(ScanRequest request, TextWriter stdout, TextWriter stderr)
+    {
+        if (request.Config is not null || request.Excludes.Length > 0)
+        {
+            stderr.WriteLine("error: --config and --exclude do not apply to a project: its ConsolidateConfig and ConsolidateExclude properties decide, as in the build");
+            return ExitCodes.UsageOrInputError;
+        }
+
+        ImmutableHashSet<string>? baseline = null;
+        if (request.Baseline is not null)
+        {
+            (baseline, var baselineError) = BaselineFile.Read(request.Baseline);
+            if (baselineError is not null)
+            {
+                stderr.WriteLine($"error: {baselineError}");
+                return ExitCodes.UsageOrInputError;
+            }
+        }
+
+        AnalysisResult? result;
+        string? error;
+        using (var frontends = FrontendFactory.Create(new FrontendOptions { PythonExecutable = request.Python }))
+            (result, error) = Progress.Run(stderr, progress => ProjectScan.Run(request.Path, frontends, baseline, progress, note => stderr.WriteLine($"note: {note}"), CancellationToken.None));
+        if (result is null)
+        {
+            stderr.WriteLine($"error: {error}");
+            return ExitCodes.UsageOrInputError;
+        }
+
+        if (!result.ConfigErrors.IsEmpty)
+        {
+            foreach (var configError in result.ConfigErrors)
+                stderr.WriteLine($"error: {configError}");
+            return ExitCodes.UsageOrInputError;
+        }
+
+        return Finish(request, result, stdout, stderr);
+    }
+
+    /// <summary>Writes the report (and baseline) and turns the findings into the exit code.</summary>
+    private static int Finish(ScanRequest request, AnalysisResult result, TextWriter stdout, TextWriter stderr)
+    {
         var display = request.Path.Replace('\\', '/').TrimEnd('/');
         try
         {

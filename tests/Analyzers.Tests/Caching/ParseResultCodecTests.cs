@@ -44,7 +44,7 @@ public sealed class ParseResultCodecTests
         }
 
         Assert.True(checkedFiles > 100, $"only {checkedFiles} files checked");
-        Assert.Equal([Language.Python, Language.Shell, Language.Dockerfile, Language.Compose], languages.Order());
+        Assert.Equal([Language.Python, Language.Shell, Language.Dockerfile, Language.Compose, Language.CSharp], languages.Order());
     }
 
     [Fact]

@@ -99,6 +99,46 @@ public sealed class DuplicateFilesRewriterTests
         Assert.Contains(changes.Refusals, r => r.Reason.Contains("bytes and mode were not read", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A copy a C# string literal names (an 'other' reference from the C# frontend) is kept with a refusal at the
+    /// literal: duplicate-files does not edit C#.
+    /// </summary>
+    [Fact]
+    public void A_copy_named_by_a_csharp_literal_is_kept()
+    {
+        var root = Directory.CreateTempSubdirectory("consolidate-duplicate-csharp-").FullName;
+        try
+        {
+            var script = "#!/bin/bash\nset -euo pipefail\n"
+                + string.Concat(Enumerable.Range(0, 10).Select(i => $"rsync -a --delete \"build/part{i}/\" \"/srv/app/releases/current/part{i}/\" --exclude \"*.tmp{i}\"\n"))
+                + "systemctl restart app.service\ncurl -fsS http://localhost:8080/health\n";
+            Write(root, "consolidate.yml", "canonical: [scripts]\n");
+            Write(root, "scripts/deploy.sh", script);
+            Write(root, "ops/deploy.sh", script);
+            Write(root, "tools/Tools.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />\n");
+            Write(root, "tools/Runner.cs", "static class Runner\n{\n    static void Main() => System.Diagnostics.Process.Start(\"ops/deploy.sh\");\n}\n");
+
+            var scan = FixRunner.Scan(root);
+            var changes = new DuplicateFilesRewriter().Rewrite(FixContext.From(scan) with { Disk = DiskFiles.Read(root, scan.Model) }, CancellationToken.None);
+
+            Assert.Contains(scan.Model.References.To("ops/deploy.sh"), r => r.Source == "tools/Runner.cs" && r.Kind == Consolidate.Analyzers.References.ReferenceKind.Other);
+            Assert.Contains(changes.Refusals, r => r.Path == "tools/Runner.cs" && r.Line == 3
+                && r.Reason.StartsWith("ops/deploy.sh is kept", StringComparison.Ordinal) && r.Reason.Contains("does not edit C# source", StringComparison.Ordinal));
+            Assert.DoesNotContain(changes.Files, f => f.Path is "ops/deploy.sh" or "tools/Runner.cs");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static void Write(string root, string relative, string text)
+    {
+        var path = Path.Combine(root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+
     private static (AnalysisResult Scan, ChangeSet Changes) Rewrite(string fixture)
     {
         var root = Path.Combine(Tools.RepositoryPath("tests/Fixtures"), fixture, "input");

@@ -77,6 +77,9 @@ internal sealed class CopyPlanner
             case ReferenceKind.DockerfileCopy:
                 RepointCopy(plan, source, reference);
                 return;
+            case ReferenceKind.Other when source.Language == Language.CSharp:
+                plan.Problem(reference.Source, reference.Line, $"a C# string literal names {duplicate} ('{reference.Written}'); duplicate-files does not edit C# source: point it at {canonical} by hand");
+                return;
             case ReferenceKind.ShellExec or ReferenceKind.ShellSource or ReferenceKind.Ci or ReferenceKind.Cron or ReferenceKind.Other
                 when reference.Detail is not ("python -m" or "local action"):
                 RepointShell(plan, source, reference);

@@ -1,11 +1,9 @@
-using Consolidate.Analyzers.Scanning;
-
-namespace Consolidate.Analyzers.Package;
+namespace Consolidate.Analyzers.Scanning;
 
 /// <summary>
 /// git's ignore rules over a list of paths, as the scanner's walk applies them: <c>.git/info/exclude</c> lowest, then
 /// each folder's <c>.gitignore</c> on top of its parent's, and a folder that is ignored hides everything below it.
-/// The <c>.gitignore</c> texts come from the additional files (buildTransitive adds every <c>.gitignore</c> under the
+/// The <c>.gitignore</c> texts come from the caller: the additional files (buildTransitive adds every <c>.gitignore</c> under the
 /// root, and <c>.git/info/exclude</c>); the root is taken as git's top level.
 /// </summary>
 internal sealed class GitIgnoreFilter
