@@ -115,6 +115,8 @@ internal static class PythonLexer
 
         // Tokens go to a pooled buffer and are copied once into an array of the exact size. Sized for typical Python
         // (a token per five characters), it grows at most about once, by the density read so far.
+        private const int InitialCapacityCap = 1 << 16;
+
         private Token[] tokens;
         private int count;
         private Frame[] frames = [];
@@ -140,7 +142,9 @@ internal static class PythonLexer
             this.budget = budget;
             lastLine = source.LineOf(n);
             nextLineStart = lastLine > 1 ? source.LineStart(2) : int.MaxValue;
-            tokens = ArrayPool<Token>.Shared.Rent(Math.Max(16, n / 5));
+            // One token per five characters is typical code; capped, because a huge file may be a few huge tokens (a 50 MB
+            // string literal would otherwise rent 10 million slots, 600 MB): past the cap, Grow sizes by measured density.
+            tokens = ArrayPool<Token>.Shared.Rent(Math.Clamp(n / 5, 16, InitialCapacityCap));
         }
 
         public ImmutableArray<Token>? Run()
