@@ -148,19 +148,10 @@ internal sealed class PackageRun
         var config = files.AdditionalTextOf(path) is { } text
             ? options.AnalyzerConfigOptionsProvider.GetOptions(text)
             : options.AnalyzerConfigOptionsProvider.GlobalOptions;
-        var keys = SeverityPolicy.KeysFor(rule);
-        var values = new string?[keys.Length];
-        for (var k = 0; k < keys.Length; k++)
-        {
-            if (config.TryGetValue(keys[k].Own, out var own))
-                values[k] = own;
-            else if (k == 0)
-                values[k] = GlobalDiagnosticValue(compilation, rule.Id, cancellationToken);
-            else if (config.TryGetValue(keys[k].Dotnet, out var dotnet))
-                values[k] = dotnet;
-        }
-
-        return values;
+        return SeverityPolicy.CompilerValues(
+            rule,
+            key => config.TryGetValue(key, out var value) ? value : null,
+            () => GlobalDiagnosticValue(compilation, rule.Id, cancellationToken));
     }
 
     private static string? GlobalDiagnosticValue(Compilation compilation, string id, CancellationToken cancellationToken)

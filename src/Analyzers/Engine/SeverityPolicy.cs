@@ -62,6 +62,23 @@ public sealed class SeverityPolicy
         ];
     }
 
+    /// <summary>
+    /// The values of <see cref="KeysFor"/> as the compiler's view of one file gives them, shared by the analyzer package
+    /// and the CLI's project scan so both read the keys alike: our own key wins; for the id slot the compiler's
+    /// reported severity for the id (a <c>.globalconfig</c> <c>dotnet_diagnostic.ID.severity</c>, which per-file sections
+    /// do not reach on additional files) comes next; the other slots take the file's <c>dotnet_</c> key.
+    /// </summary>
+    /// <param name="option">One key's value from the file's analyzer config options, or null.</param>
+    /// <param name="reportedForId">The compiler's global severity word for the rule's id, or null.</param>
+    public static string?[] CompilerValues(RuleDescriptor rule, Func<string, string?> option, Func<string?> reportedForId)
+    {
+        var keys = KeysFor(rule);
+        var values = new string?[keys.Length];
+        for (var k = 0; k < keys.Length; k++)
+            values[k] = option(keys[k].Own) ?? (k == 0 ? reportedForId() : option(keys[k].Dotnet));
+        return values;
+    }
+
     /// <summary>The severity the values of <see cref="KeysFor"/> give: the most specific recognised value, else the default.</summary>
     public static Severity Resolve(RuleDescriptor rule, IReadOnlyList<string?> values)
     {

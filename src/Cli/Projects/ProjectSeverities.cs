@@ -54,17 +54,10 @@ internal sealed class ProjectSeverities
     {
         var options = set.GetOptionsForSourcePath(project.Root + "/" + path).AnalyzerOptions;
         var global = set.GlobalConfigOptions.TreeOptions;
-        var keys = SeverityPolicy.KeysFor(rule);
-        var values = new string?[keys.Length];
-        for (var k = 0; k < keys.Length; k++)
-        {
-            if (options.TryGetValue(keys[k].Own, out var own))
-                values[k] = own;
-            else if (k == 0)
-                values[k] = global.TryGetValue(rule.Id, out var report) ? Word(report) : null;
-            else if (options.TryGetValue(keys[k].Dotnet, out var dotnet))
-                values[k] = dotnet;
-        }
+        var values = SeverityPolicy.CompilerValues(
+            rule,
+            key => options.TryGetValue(key, out var value) ? value : null,
+            () => global.TryGetValue(rule.Id, out var report) ? Word(report) : null);
 
         var severity = SeverityPolicy.Resolve(rule, values);
         if (severity != Severity.None)
