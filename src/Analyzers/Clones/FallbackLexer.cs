@@ -1,32 +1,28 @@
 using System.Collections.Immutable;
 using Consolidate.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace Consolidate.Analyzers.Clones;
 
 /// <summary>
-/// Tokens for a code file no frontend parsed (C#, or a language whose frontend is missing), so whole-file clones are
-/// still found. C# gets its keywords classed as Keyword and other names as Identifier, so renamed clones work; any
-/// other language gets every word as Keyword (nothing is abstracted, so only exact and near clones are possible).
-/// Comments are <c>//</c> and <c>/* */</c> for C#, <c>#</c> at the start of a word otherwise.
+/// Tokens for a code file no frontend tokenized (C#, or a language whose frontend is missing), so whole-file clones are
+/// still found. C# is read by Roslyn's own lexer (<c>SyntaxFactory.ParseTokens</c>, the compiler's tokens: verbatim,
+/// raw and interpolated strings, preprocessor lines and comments exactly as C# reads them): keywords, contextual
+/// keywords, operators and punctuation are Keyword, other names Identifier (so renamed clones work), every literal
+/// Literal, comments Comment; preprocessor directives and text they disable are no token. Any other language gets
+/// every word as Keyword (nothing is abstracted, so only exact and near clones are possible), with <c>#</c> starting a
+/// comment at the start of a word.
 /// </summary>
 internal static class FallbackLexer
 {
-    private static readonly HashSet<string> CSharpKeywords = new(StringComparer.Ordinal)
-    {
-        "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const", "continue",
-        "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern", "false", "finally",
-        "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int", "interface", "internal", "is", "lock",
-        "long", "namespace", "new", "null", "object", "operator", "out", "override", "params", "private", "protected",
-        "public", "readonly", "ref", "return", "sbyte", "sealed", "short", "sizeof", "stackalloc", "static", "string",
-        "struct", "switch", "this", "throw", "true", "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort",
-        "using", "virtual", "void", "volatile", "while", "var", "async", "await", "record", "init", "get", "set", "yield",
-        "where", "when", "with", "not", "and", "or", "value", "global", "nameof", "required", "file", "scoped", "dynamic",
-    };
+    private static readonly CSharpParseOptions CSharpOptions = new(LanguageVersion.Preview, DocumentationMode.None);
 
     public static ImmutableArray<Token> Tokenize(SourceText source, Language language)
     {
+        if (language == Language.CSharp)
+            return CSharpTokens(source);
         var text = source.Text;
-        var csharp = language == Language.CSharp;
         var tokens = ImmutableArray.CreateBuilder<Token>();
         var i = 0;
         while (i < text.Length)
@@ -40,16 +36,10 @@ internal static class FallbackLexer
 
             var start = i;
             TokenKind kind;
-            if (csharp && c == '/' && i + 1 < text.Length && text[i + 1] == '/' || !csharp && c == '#')
+            if (c == '#')
             {
                 while (i < text.Length && text[i] != '\n' && text[i] != '\r')
                     i++;
-                kind = TokenKind.Comment;
-            }
-            else if (csharp && c == '/' && i + 1 < text.Length && text[i + 1] == '*')
-            {
-                var close = text.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                i = close < 0 ? text.Length : close + 2;
                 kind = TokenKind.Comment;
             }
             else if (c is '"' or '\'' or '`')
@@ -66,10 +56,9 @@ internal static class FallbackLexer
             else if (char.IsLetter(c) || c == '_' || c == '@' && i + 1 < text.Length && char.IsLetter(text[i + 1]))
             {
                 i++;
-                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_' || !csharp && text[i] is '-' or '.' or '/'))
+                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '_' or '-' or '.' or '/'))
                     i++;
-                var word = text.Substring(start, i - start);
-                kind = !csharp || CSharpKeywords.Contains(word) ? TokenKind.Keyword : TokenKind.Identifier;
+                kind = TokenKind.Keyword;
             }
             else
             {
@@ -83,6 +72,46 @@ internal static class FallbackLexer
         }
 
         return tokens.ToImmutable();
+    }
+
+    private static ImmutableArray<Token> CSharpTokens(SourceText source)
+    {
+        var text = source.Text;
+        var tokens = ImmutableArray.CreateBuilder<Token>();
+        foreach (var token in SyntaxFactory.ParseTokens(text, options: CSharpOptions))
+        {
+            AddComments(token.LeadingTrivia, source, tokens);
+            if (!token.IsKind(SyntaxKind.EndOfFileToken) && token.Span.Length > 0)
+                tokens.Add(new Token(KindOf(token), token.Text, source.Span(token.SpanStart, token.Span.End)));
+            AddComments(token.TrailingTrivia, source, tokens);
+        }
+
+        return tokens.ToImmutable();
+    }
+
+    private static void AddComments(SyntaxTriviaList trivia, SourceText source, ImmutableArray<Token>.Builder tokens)
+    {
+        foreach (var item in trivia)
+        {
+            if (item.IsKind(SyntaxKind.SingleLineCommentTrivia) || item.IsKind(SyntaxKind.MultiLineCommentTrivia)
+                || item.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || item.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia))
+            {
+                var span = item.Span;
+                tokens.Add(new Token(TokenKind.Comment, source.Text.Substring(span.Start, span.Length), source.Span(span.Start, span.End)));
+            }
+        }
+    }
+
+    private static TokenKind KindOf(SyntaxToken token)
+    {
+        var kind = token.Kind();
+        if (kind == SyntaxKind.IdentifierToken)
+            return SyntaxFacts.GetContextualKeywordKind(token.ValueText) != SyntaxKind.None ? TokenKind.Keyword : TokenKind.Identifier;
+        if (kind is SyntaxKind.NumericLiteralToken or SyntaxKind.CharacterLiteralToken or SyntaxKind.StringLiteralToken
+            or SyntaxKind.Utf8StringLiteralToken or SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.MultiLineRawStringLiteralToken
+            or SyntaxKind.Utf8SingleLineRawStringLiteralToken or SyntaxKind.Utf8MultiLineRawStringLiteralToken or SyntaxKind.InterpolatedStringToken)
+            return TokenKind.Literal;
+        return TokenKind.Keyword;
     }
 
     private static bool IsOperatorPart(char c) => c is '=' or '!' or '<' or '>' or '&' or '|' or '+' or '-' or '*' or '/' or '%' or '?' or ':';
