@@ -8,7 +8,8 @@
 #   jscpd4/5     jscpd 4.x and 5.x (installed from npm into benchmarks/.work by this script) on the same tree
 #   scan-before  with --compare DLL: another build of the CLI (say, the main branch before a change) on the same tree
 # and prints a Markdown table per corpus. --generate "1000 10000 50000" first writes generated repositories of those
-# sizes (the benchmark program's generator, seeded) into benchmarks/.work/gen-N and adds them to the corpora, and a
+# sizes (the benchmark program's generator, seeded) into ${TMPDIR:-/tmp}/consolidate-bench/gen-N (outside the repository;
+# CONSOLIDATE_BENCH_GENERATED sets another folder) and adds them to the corpora, and a
 # scaling table (time per file against the smallest) ends the output.
 # Usage: benchmarks/run.sh [--runs N] [--no-jscpd] [--jscpd-max-files N] [--generate "SIZES"] [--compare DLL] [CORPUS...]
 # The corpora are left as found: the edited file is restored and .consolidate/ removed at the end.
@@ -43,7 +44,9 @@ cli="$work/cli/consolidate-analyze.dll"
 
 generated=()
 for n in $sizes; do
-  target="$work/gen-$n"
+  # Outside this repository: jscpd 4 honours the .gitignore of enclosing git repositories, and ours ignores
+  # benchmarks/.work, so inside it jscpd 4 would read nothing.
+  target="${CONSOLIDATE_BENCH_GENERATED:-${TMPDIR:-/tmp}/consolidate-bench}/gen-$n"
   if [ ! -f "$target/.generated" ]; then
     rm -rf "$target"
     dotnet "$bench" generate "$target/repo" "$n" 42 >/dev/null 2>&1
