@@ -75,16 +75,8 @@ public static class ScanCommand
             return ExitCodes.UsageOrInputError;
         }
 
-        ImmutableHashSet<string>? baseline = null;
-        if (request.Baseline is not null)
-        {
-            (baseline, var baselineError) = BaselineFile.Read(request.Baseline);
-            if (baselineError is not null)
-            {
-                stderr.WriteLine($"error: {baselineError}");
-                return ExitCodes.UsageOrInputError;
-            }
-        }
+        if (!TryReadBaseline(request, stderr, out var baseline))
+            return ExitCodes.UsageOrInputError;
 
         var omit = ImmutableHashSet<string>.Empty;
         foreach (var written in new[] { request.Output, request.WriteBaseline })
@@ -113,13 +105,6 @@ public static class ScanCommand
         if (result.Cache?.WriteFailure is { } cacheFailure)
             stderr.WriteLine($"warning: {cacheFailure}; the scan is complete, the next one parses everything again (--no-cache turns the cache off)");
 
-        if (!result.ConfigErrors.IsEmpty)
-        {
-            foreach (var error in result.ConfigErrors)
-                stderr.WriteLine($"error: {error}");
-            return ExitCodes.UsageOrInputError;
-        }
-
         return Finish(request, result, stdout, stderr);
     }
 
@@ -132,16 +117,8 @@ public static class ScanCommand
             return ExitCodes.UsageOrInputError;
         }
 
-        ImmutableHashSet<string>? baseline = null;
-        if (request.Baseline is not null)
-        {
-            (baseline, var baselineError) = BaselineFile.Read(request.Baseline);
-            if (baselineError is not null)
-            {
-                stderr.WriteLine($"error: {baselineError}");
-                return ExitCodes.UsageOrInputError;
-            }
-        }
+        if (!TryReadBaseline(request, stderr, out var baseline))
+            return ExitCodes.UsageOrInputError;
 
         AnalysisResult? result;
         string? error;
@@ -153,19 +130,35 @@ public static class ScanCommand
             return ExitCodes.UsageOrInputError;
         }
 
-        if (!result.ConfigErrors.IsEmpty)
-        {
-            foreach (var configError in result.ConfigErrors)
-                stderr.WriteLine($"error: {configError}");
-            return ExitCodes.UsageOrInputError;
-        }
-
         return Finish(request, result, stdout, stderr);
     }
 
-    /// <summary>Writes the report (and baseline) and turns the findings into the exit code.</summary>
+    /// <summary>The --baseline fingerprints (null without the option); false, after saying why, when the file is unreadable.</summary>
+    private static bool TryReadBaseline(ScanRequest request, TextWriter stderr, out ImmutableHashSet<string>? baseline)
+    {
+        baseline = null;
+        if (request.Baseline is null)
+            return true;
+        (baseline, var error) = BaselineFile.Read(request.Baseline);
+        if (error is null)
+            return true;
+        stderr.WriteLine($"error: {error}");
+        return false;
+    }
+
+    /// <summary>
+    /// Stops on configuration errors the scan found (exit 2); otherwise writes the report (and baseline) and turns the
+    /// findings into the exit code.
+    /// </summary>
     private static int Finish(ScanRequest request, AnalysisResult result, TextWriter stdout, TextWriter stderr)
     {
+        if (!result.ConfigErrors.IsEmpty)
+        {
+            foreach (var error in result.ConfigErrors)
+                stderr.WriteLine($"error: {error}");
+            return ExitCodes.UsageOrInputError;
+        }
+
         var display = request.Path.Replace('\\', '/').TrimEnd('/');
         try
         {
