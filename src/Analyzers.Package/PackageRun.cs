@@ -157,16 +157,7 @@ internal sealed class PackageRun
     private static string? GlobalDiagnosticValue(Compilation compilation, string id, CancellationToken cancellationToken)
     {
         if (compilation.Options.SyntaxTreeOptionsProvider is { } provider && provider.TryGetGlobalDiagnosticValue(id, cancellationToken, out var report))
-            return Word(report);
-        return compilation.Options.SpecificDiagnosticOptions.TryGetValue(id, out var specific) ? Word(specific) : null;
+            return SeverityPolicy.Word(report);
+        return compilation.Options.SpecificDiagnosticOptions.TryGetValue(id, out var specific) ? SeverityPolicy.Word(specific) : null;
     }
-
-    private static string? Word(ReportDiagnostic report) => report switch
-    {
-        ReportDiagnostic.Error => "error",
-        ReportDiagnostic.Warn => "warning",
-        ReportDiagnostic.Info => "suggestion",
-        ReportDiagnostic.Hidden or ReportDiagnostic.Suppress => "none",
-        _ => null,
-    };
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Consolidate.Analyzers.Catalog;
 using Consolidate.Analyzers.Configuration;
 using Consolidate.Analyzers.Model;
+using Microsoft.CodeAnalysis;
 
 namespace Consolidate.Analyzers.Engine;
 
@@ -166,6 +167,25 @@ public sealed class SeverityPolicy
 
     private static bool IsUnder(string absolute, string directory) =>
         directory == "/" || absolute.StartsWith(directory.TrimEnd('/') + "/", StringComparison.Ordinal);
+
+    /// <summary>The configuration word for a severity the compiler reports (what <see cref="Parse"/> reads back); null for its default.</summary>
+    public static string? Word(ReportDiagnostic report) => report switch
+    {
+        ReportDiagnostic.Error => "error",
+        ReportDiagnostic.Warn => "warning",
+        ReportDiagnostic.Info => "suggestion",
+        ReportDiagnostic.Hidden or ReportDiagnostic.Suppress => "none",
+        _ => null,
+    };
+
+    /// <summary>The configuration word for a severity (what <see cref="Parse"/> reads back).</summary>
+    public static string Word(Severity severity) => severity switch
+    {
+        Severity.Error => "error",
+        Severity.Warning => "warning",
+        Severity.Info => "suggestion",
+        _ => "none",
+    };
 
     /// <summary>none/silent, suggestion (info), warning, error, default; null when unset or unknown.</summary>
     internal static Severity? Parse(string? value, Severity ruleDefault) => value?.Trim().ToLowerInvariant() switch

@@ -57,12 +57,12 @@ internal sealed class ProjectSeverities
         var values = SeverityPolicy.CompilerValues(
             rule,
             key => options.TryGetValue(key, out var value) ? value : null,
-            () => global.TryGetValue(rule.Id, out var report) ? Word(report) : null);
+            () => global.TryGetValue(rule.Id, out var report) ? SeverityPolicy.Word(report) : null);
 
         var severity = SeverityPolicy.Resolve(rule, values);
         if (severity != Severity.None)
             severity = Compiler(rule, severity);
-        return [Word(severity), null, null];
+        return [SeverityPolicy.Word(severity), null, null];
     }
 
     /// <summary>What the compiler does to a diagnostic the analyzer reported at <paramref name="severity"/>.</summary>
@@ -71,7 +71,7 @@ internal sealed class ProjectSeverities
         var id = rule.Id;
         if (project.NoWarn.Contains(id))
             return Severity.None;
-        if (set.GlobalConfigOptions.TreeOptions.TryGetValue(id, out var global) && Word(global) is { } word)
+        if (set.GlobalConfigOptions.TreeOptions.TryGetValue(id, out var global) && SeverityPolicy.Word(global) is { } word)
             severity = SeverityPolicy.Resolve(rule, [word]);
         if (severity == Severity.None)
             return severity;
@@ -79,21 +79,4 @@ internal sealed class ProjectSeverities
             return Severity.Error;
         return severity == Severity.Warning && project.TreatWarningsAsErrors && !project.WarningsNotAsErrors.Contains(id) ? Severity.Error : severity;
     }
-
-    private static string? Word(ReportDiagnostic report) => report switch
-    {
-        ReportDiagnostic.Error => "error",
-        ReportDiagnostic.Warn => "warning",
-        ReportDiagnostic.Info => "suggestion",
-        ReportDiagnostic.Hidden or ReportDiagnostic.Suppress => "none",
-        _ => null,
-    };
-
-    private static string Word(Severity severity) => severity switch
-    {
-        Severity.Error => "error",
-        Severity.Warning => "warning",
-        Severity.Info => "suggestion",
-        _ => "none",
-    };
 }
