@@ -35,18 +35,11 @@ public sealed class BannedTermCodeFix : CodeFixProvider
             context.RegisterCodeFix(
                 CodeAction.Create(
                     $"Write '{replacement}'",
-                    cancellationToken => Replace(document, span, replacement, cancellationToken),
+                    cancellationToken => PlannedEditCodeFix.Apply(document, new TextChange(span, replacement), cancellationToken),
                     equivalenceKey: nameof(BannedTermCodeFix) + "." + replacement),
                 diagnostic);
         }
 
         return Task.CompletedTask;
-    }
-
-    private static async Task<Solution> Replace(TextDocument document, TextSpan span, string replacement, CancellationToken cancellationToken)
-    {
-        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-        var changed = text.WithChanges(new TextChange(span, replacement));
-        return document.Project.Solution.WithAdditionalDocumentText(document.Id, changed);
     }
 }

@@ -57,7 +57,8 @@ public sealed class PlannedEditCodeFix : CodeFixProvider
     private static int? Number(ImmutableDictionary<string, string?> properties, string key) =>
         properties.TryGetValue(key, out var value) && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
 
-    private static async Task<Solution> Apply(TextDocument document, TextChange change, CancellationToken cancellationToken)
+    /// <summary>The solution with <paramref name="change"/> made to the additional document (the text as it is now).</summary>
+    internal static async Task<Solution> Apply(TextDocument document, TextChange change, CancellationToken cancellationToken)
     {
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
         return document.Project.Solution.WithAdditionalDocumentText(document.Id, text.WithChanges(change));
