@@ -30,7 +30,7 @@ namespace Consolidate.Analyzers.Frontends.Python;
 /// <c>async</c> and <c>await</c> are always keywords (tree-sitter makes names of them where Python 3.6 code uses them
 /// so, CPython 3.7+ tokenize keywords); in a string that breaks after an escape or a field, tree-sitter keeps some of
 /// the pieces (an escape as a literal) where the lexer keeps only the opening delimiter; and in code tree-sitter cannot
-/// parse, it reads what its state allows (<c>x.5</c> as <c>.</c> <c>5</c>, <c>+=</c> as <c>+</c> <c>=</c>, a keyword as
+/// parse (rarely also in text it accepts: a line <c>**</c> read as <c>*</c> <c>*</c>), it reads what its state allows (<c>x.5</c> as <c>.</c> <c>5</c>, <c>+=</c> as <c>+</c> <c>=</c>, a keyword as
 /// a name, an escape outside a string as a literal) where the lexer, like CPython's tokenize, takes the longest token.</para>
 /// <para>Thread-safe: all state lives in one call. Out of budget it returns null and the caller asks CPython's
 /// tokenize instead; cancellation throws.</para>

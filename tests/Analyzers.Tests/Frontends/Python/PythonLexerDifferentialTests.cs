@@ -73,9 +73,13 @@ public sealed class PythonLexerDifferentialTests : IDisposable
             {
                 if (reference.HasError(source))
                     return;
-                compared++;
                 var text = new SourceText(source);
-                Assert.Equal(reference.Tokens(text).Select(AsyncAndAwaitAsKeywords).ToArray(), PythonLexerTests.Lex(text).ToArray());
+                var treeSitter = reference.Tokens(text).Select(AsyncAndAwaitAsKeywords).ToArray();
+                var lexed = PythonLexerTests.Lex(text).ToArray();
+                if (SplitsAnOperator(treeSitter, lexed))
+                    return; // the documented difference (see the test on "**" below), asserted there
+                compared++;
+                Assert.Equal(treeSitter, lexed);
             },
             iter: 2000,
             threads: 1);
@@ -400,6 +404,33 @@ public sealed class PythonLexerDifferentialTests : IDisposable
         Assert.Equal(
             [(TokenKind.Identifier, "y"), (TokenKind.Keyword, "="), (TokenKind.Identifier, "x"), (TokenKind.Keyword, "."), (TokenKind.Literal, "5")],
             TreeSitter(Source));
+    }
+
+    [Fact]
+    public void An_operator_tree_sitter_splits_by_its_parse_state_is_one_token_even_where_it_finds_no_error()
+    {
+        // Token soup CsCheck found (seed 3RbXp-c5HWL3): tree-sitter reads the line "**" as "*" "*" and reports no error
+        // for the whole text; CPython's tokenize, like the lexer, reads "**" (and ast rejects the text).
+        const string Source = "℘#c\n**\nabc[t:t, ::-1, ...]#c\nis1e5j#";
+
+        Assert.Contains((TokenKind.Keyword, "**"), Lexed(Source));
+        Assert.False(reference.HasError(Source));
+        var treeSitter = TreeSitter(Source);
+        Assert.DoesNotContain((TokenKind.Keyword, "**"), treeSitter);
+        Assert.Equal(2, treeSitter.Count(t => t == (TokenKind.Keyword, "*")));
+        var text = new SourceText(Source);
+        Assert.True(SplitsAnOperator(reference.Tokens(text).ToArray(), PythonLexerTests.Lex(text).ToArray()));
+    }
+
+    /// <summary>
+    /// Whether tree-sitter read an operator the lexer reads whole (two or more operator characters) as a shorter token:
+    /// it decides by its parse state, which a lexer does not have.
+    /// </summary>
+    private static bool SplitsAnOperator(Token[] treeSitter, Token[] lexed)
+    {
+        var shorterAt = treeSitter.Where(t => t.Kind == TokenKind.Keyword).ToDictionary(t => t.Span.Start, t => t.Span.Length);
+        return lexed.Any(t => t.Kind == TokenKind.Keyword && t.Text.Length >= 2 && t.Text.All(c => !char.IsLetterOrDigit(c) && c != '_')
+            && shorterAt.TryGetValue(t.Span.Start, out var length) && length < t.Span.Length);
     }
 
     private static Token AsyncAndAwaitAsKeywords(Token token) =>
