@@ -36,6 +36,7 @@ internal static class ParseResultCodec
             w.Span(symbol.Span);
         });
         Facts(w, parsed.Facts);
+        LineKeys(w, parsed.CloneLineKeys);
     }
 
     public static (ParseStatus Status, string? Reason, ParsedSource? Parsed) Read(ReadOnlySpan<byte> payload, SourceText text)
@@ -51,7 +52,8 @@ internal static class ParseResultCodec
         var root = Node(ref r);
         var symbols = Array(ref r, static (ref EntryReader r) => new Symbol(r.Enum<SymbolKind>((int)SymbolKind.Service), r.RequiredString(), r.String(), r.Span()));
         var facts = Facts(ref r);
-        var parsed = new ParsedSource(root, ImmutableArray<Token>.Empty, symbols, facts, issues, failed).WithTokenTable(tokens);
+        var lineKeys = LineKeys(ref r);
+        var parsed = new ParsedSource(root, ImmutableArray<Token>.Empty, symbols, facts, issues, failed) { CloneLineKeys = lineKeys }.WithTokenTable(tokens);
         return End<(ParseStatus, string?, ParsedSource?)>(ref r, (status, reason, parsed));
     }
 
@@ -84,6 +86,24 @@ internal static class ParseResultCodec
         for (var i = 0; i < tag - 1; i++)
             builder.Add(read(ref r));
         return builder.MoveToImmutable();
+    }
+
+    // Line keys: 0 when not worked out, else 1 and the keys as 8-byte values (hashes: 7-bit packing would not shrink them).
+    private static void LineKeys(EntryWriter w, ImmutableArray<ulong> keys)
+    {
+        w.Bool(!keys.IsDefault);
+        if (!keys.IsDefault)
+            w.Bytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(keys.AsSpan()));
+    }
+
+    private static ImmutableArray<ulong> LineKeys(ref EntryReader r)
+    {
+        if (!r.Bool())
+            return default;
+        var bytes = r.Bytes();
+        if (bytes.Length % sizeof(ulong) != 0)
+            throw new CorruptEntryException("line keys are not whole 8-byte values");
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(bytes).ToArray());
     }
 
     private static void Strings(EntryWriter w, ImmutableArray<string> items) => Array(w, items, static (w, s) => w.String(s));

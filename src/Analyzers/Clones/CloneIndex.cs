@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Consolidate.Analyzers.Model;
 
 namespace Consolidate.Analyzers.Clones;
@@ -70,7 +71,13 @@ public static class CloneIndex
         var isCode = new bool[ordered.Length];
         Parallel.For(0, ordered.Length, parallel, i =>
         {
-            if (FileFingerprint.Read(ordered[i], i) is { } print)
+            if (ordered[i].Parsed is { CloneLineKeys.IsDefault: false } parsed)
+            {
+                // Worked out when the file was parsed (or read back from the cache): the same keys, no second read.
+                isCode[i] = true;
+                lineKeys[i] = ImmutableCollectionsMarshal.AsArray(parsed.CloneLineKeys)!;
+            }
+            else if (FileFingerprint.Read(ordered[i], i) is { } print)
             {
                 isCode[i] = true;
                 lineKeys[i] = print.LineKeys;

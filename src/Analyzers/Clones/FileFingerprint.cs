@@ -53,9 +53,10 @@ internal sealed class FileFingerprint
         codeStartLine = new int[code.Length];
         codeEndLine = new int[code.Length];
         codeLastLine = new int[code.Length];
+        var cursor = tokens.Cursor();
         for (var i = 0; i < code.Length; i++)
         {
-            var span = tokens.SpanAt(code[i]);
+            var span = tokens.SpanAt(code[i], ref cursor);
             codeStart[i] = span.Start;
             codeStartLine[i] = span.StartLine;
             codeEndLine[i] = span.EndLine;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Consolidate.Analyzers.Clones;
 using Consolidate.Analyzers.Configuration;
 using Consolidate.Analyzers.Model;
@@ -125,9 +126,17 @@ public static class ModelPipeline
             reason = Join(reason, Describe(errors));
         }
 
-        var model = new FileModel(file.Path, file.Language, status, reason, document.Text, parsed.CompactTokens(document.Text));
+        var model = WithCloneLineKeys(new FileModel(file.Path, file.Language, status, reason, document.Text, parsed.CompactTokens(document.Text)));
         cache?.Store(file, frontend, model);
         return model;
+    }
+
+    /// <summary>The model with its clone line keys (see <see cref="ParsedSource.CloneLineKeys"/>), for a file the clone index reads.</summary>
+    private static FileModel WithCloneLineKeys(FileModel model)
+    {
+        if (model.Parsed is not { } parsed || FileFingerprint.Read(model, 0) is not { } print)
+            return model;
+        return model with { Parsed = parsed with { CloneLineKeys = ImmutableCollectionsMarshal.AsImmutableArray(print.LineKeys) } };
     }
 
     private static string Describe(ImmutableArray<ParseIssue> issues)

@@ -27,6 +27,13 @@ public sealed record ParsedSource(
     /// <summary>The tokens' storage: their count, and kinds and offsets without rebuilding them.</summary>
     public TokenTable TokenTable => table;
 
+    /// <summary>
+    /// The file's clone line keys (<see cref="Clones.FileFingerprint.LineKeys"/>: sorted distinct hashes of its code
+    /// lines, what the clone index counts document frequency on), worked out while the file's text and tokens are
+    /// fresh and kept in the parse cache, so the clone index need not read every file twice; default when not worked out.
+    /// </summary>
+    public ImmutableArray<ulong> CloneLineKeys { get; init; }
+
     public static ParsedSource FailedWith(SourceText text, ParseIssue issue) => new(
         SyntaxNode.Leaf(NodeKind.File, "file", text.Span(0, text.Text.Length)),
         ImmutableArray<Token>.Empty,

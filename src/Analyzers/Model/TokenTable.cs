@@ -122,6 +122,22 @@ public sealed class TokenTable
     }
 
     /// <summary>
+    /// <see cref="SpanAt(int)"/> for tokens read in ascending order: the lines come from a forward walk over the line
+    /// index (<paramref name="cursor"/>, from <see cref="Cursor"/>), not a search per token.
+    /// </summary>
+    internal SourceSpan SpanAt(int index, ref LineCursor cursor)
+    {
+        if (text is null)
+            return plain[index].Span;
+        if (irregular is not null && irregular.TryGetValue(index, out var whole))
+            return whole.Span;
+        return cursor.Span(starts[index], starts[index] + lengths[index]);
+    }
+
+    /// <summary>A line walk for <see cref="SpanAt(int, ref LineCursor)"/> (unused by a table that is not compact).</summary>
+    internal LineCursor Cursor() => text is null ? default : new LineCursor(text);
+
+    /// <summary>
     /// The raw columns for serialization: kinds, offsets, lengths, and the tokens that must be stored whole. Only for a
     /// compact table.
     /// </summary>
@@ -195,7 +211,7 @@ public sealed class TokenTable
     }
 
     /// <summary>Spans of offsets that mostly come in order: walks the line index forward, searching only on a step back.</summary>
-    private struct LineCursor(SourceText source)
+    internal struct LineCursor(SourceText source)
     {
         private readonly int lastLine = Math.Max(1, source.LineOf(source.Length));
         private int line = 1;

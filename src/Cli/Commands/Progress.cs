@@ -6,15 +6,18 @@ namespace Consolidate.Cli.Commands;
 /// <summary>
 /// A status line on stderr while a long step runs, only when stderr is a terminal (nothing in pipes and CI);
 /// Spectre.Console honours NO_COLOR. With <c>CONSOLIDATE_TIMINGS=1</c> each step is instead written to stderr as a
-/// line with the time it took and the process's peak memory so far (docs/cache.md, "Where the time goes").
+/// line with the time it took and the process's peak memory so far (docs/cache.md, "Where the time goes");
+/// <c>CONSOLIDATE_TIMINGS=heap</c> also collects garbage after each step and writes what the managed heap still holds
+/// (the collection costs time, so the step times are then less exact).
 /// </summary>
 public static class Progress
 {
     public static T Run<T>(TextWriter stderr, Func<IProgress<string>?, T> work)
     {
-        if (Environment.GetEnvironmentVariable("CONSOLIDATE_TIMINGS") == "1")
+        var mode = Environment.GetEnvironmentVariable("CONSOLIDATE_TIMINGS");
+        if (mode is "1" or "heap")
         {
-            var timings = new TimingProgress(stderr);
+            var timings = new TimingProgress(stderr, mode == "heap");
             var result = work(timings);
             timings.Report("done");
             return result;
@@ -28,7 +31,7 @@ public static class Progress
     }
 
     /// <summary>Synchronous (the steps report from the scanning thread), so a line is written when its step ends.</summary>
-    private sealed class TimingProgress(TextWriter stderr) : IProgress<string>
+    private sealed class TimingProgress(TextWriter stderr, bool heap) : IProgress<string>
     {
         private readonly Stopwatch clock = Stopwatch.StartNew();
         private readonly Lock gate = new();
@@ -43,7 +46,9 @@ public static class Progress
                 if (step is not null)
                 {
                     using var process = Process.GetCurrentProcess();
-                    stderr.WriteLine($"timing: {(now - started).TotalMilliseconds,8:F0} ms  peak {process.PeakWorkingSet64 / (1024 * 1024),5} MB  {step}");
+                    var committed = GC.GetGCMemoryInfo().TotalCommittedBytes / (1024 * 1024);
+                    var live = heap ? $"  heap {committed,5} MB committed, {GC.GetTotalMemory(forceFullCollection: true) / (1024 * 1024),5} MB live" : "";
+                    stderr.WriteLine($"timing: {(now - started).TotalMilliseconds,8:F0} ms  peak {process.PeakWorkingSet64 / (1024 * 1024),5} MB{live}  {step}");
                 }
 
                 step = value;

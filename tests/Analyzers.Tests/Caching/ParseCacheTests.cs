@@ -212,6 +212,7 @@ public sealed class ParseCacheTests : IClassFixture<ParseCacheTests.Frontends>
             DeepEquality.AssertEqual(expected.Model.Files[i].Parsed?.Tokens, actual.Model.Files[i].Parsed?.Tokens, expected.Model.Files[i].Path);
             DeepEquality.AssertEqual(expected.Model.Files[i].Parsed?.Root, actual.Model.Files[i].Parsed?.Root, expected.Model.Files[i].Path);
             DeepEquality.AssertEqual(expected.Model.Files[i].Parsed?.Facts, actual.Model.Files[i].Parsed?.Facts, expected.Model.Files[i].Path);
+            DeepEquality.AssertEqual(expected.Model.Files[i].Parsed?.CloneLineKeys, actual.Model.Files[i].Parsed?.CloneLineKeys, expected.Model.Files[i].Path);
         }
 
         Assert.Equal(expected.Model.References.References.ToList(), actual.Model.References.References.ToList());

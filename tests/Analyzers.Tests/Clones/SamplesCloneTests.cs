@@ -37,6 +37,33 @@ public sealed class SamplesCloneTests
         Assert.All(result.Model.Clusters, c => Assert.DoesNotContain(c.Members, m => m.Path.StartsWith("archive/", StringComparison.Ordinal) || m.Path.StartsWith("bad-input/", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public void Line_keys_worked_out_at_parse_time_are_the_fingerprints_and_change_no_clone_class()
+    {
+        var root = Path.Combine(RepositoryRoot(), "samples");
+        var (config, _) = ConfigFiles.LoadConfig(root, null);
+        using var frontends = FrontendFactory.Create(new FrontendOptions { PythonWorkers = 2 });
+        var result = new RepositoryAnalyzer(config!, frontends, new ScanOptions { Excludes = config!.Exclude }).Analyze(root, null, CancellationToken.None);
+        var files = result.Model.Files;
+
+        var withKeys = files.Where(f => f.Parsed is { CloneLineKeys.IsDefault: false }).ToList();
+        Assert.Contains(withKeys, f => f.Language == Model.Language.Python);
+        Assert.Contains(withKeys, f => f.Language == Model.Language.Shell);
+        Assert.Contains(withKeys, f => f.Language == Model.Language.Dockerfile);
+        Assert.All(withKeys, f => Assert.Equal(FileFingerprint.Read(f, 0)!.LineKeys, f.Parsed!.CloneLineKeys));
+        Assert.All(files.Where(f => f.Parsed is { CloneLineKeys.IsDefault: true }), f => Assert.Null(FileFingerprint.Read(f, 0)));
+
+        var withoutKeys = files.Select(f => f.Parsed is null ? f : f with { Parsed = f.Parsed with { CloneLineKeys = default } }).ToList();
+        var options = CloneOptions.Default with { CanonicalFolders = config.Canonical };
+        Assert.Equal(
+            Describe(CloneIndex.Build(files, options, result.Model.References.CountInto, CancellationToken.None)),
+            Describe(CloneIndex.Build(withoutKeys, options, result.Model.References.CountInto, CancellationToken.None)));
+        Assert.Equal(Describe(result.Model.Clusters), Describe(CloneIndex.Build(withoutKeys, options, result.Model.References.CountInto, CancellationToken.None)));
+    }
+
+    private static IEnumerable<string> Describe(IEnumerable<CloneCluster> clusters) =>
+        clusters.Select(c => $"{c.Id} {c.Kind} {c.Similarity} {string.Join(" ", c.Members.Select(m => $"{m.Path}:{m.StartLine}-{m.EndLine}"))}");
+
     private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
