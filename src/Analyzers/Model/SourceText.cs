@@ -35,21 +35,20 @@ public sealed class SourceText
         }
 
         length = text.Length;
+        // Line breaks are \n, \r\n and a lone \r; IndexOfAny skips the text between them a vector at a time.
         var starts = ImmutableArray.CreateBuilder<int>();
         starts.Add(0);
-        for (var i = 0; i < text.Length; i++)
+        var chars = text.AsSpan();
+        for (var offset = 0; ;)
         {
-            var c = text[i];
-            if (c == '\r')
-            {
-                if (i + 1 < text.Length && text[i + 1] == '\n')
-                    i++;
-                starts.Add(i + 1);
-            }
-            else if (c == '\n')
-            {
-                starts.Add(i + 1);
-            }
+            var found = chars.Slice(offset).IndexOfAny('\r', '\n');
+            if (found < 0)
+                break;
+            var at = offset + found;
+            if (chars[at] == '\r' && at + 1 < chars.Length && chars[at + 1] == '\n')
+                at++;
+            offset = at + 1;
+            starts.Add(offset);
         }
 
         lineStarts = starts.ToImmutable();
