@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
@@ -19,32 +20,39 @@ namespace Consolidate.Analyzers.Caching;
 /// SHA-256 of the file's bytes. Configuration in <c>consolidate.yml</c> and <c>.editorconfig</c> does not change what
 /// a file parses to, so it is not part of the key: the stages that read it (references, clones, rules, severities)
 /// run on every scan.</para>
-/// <para><b>Layout.</b> A file's entry lives in a slot named by a hash of its path and language
-/// (<c>ab/abcdef….bin</c>): an edited file overwrites its own entry, so the cache never holds more entries than the
-/// repository has files, and slots of files that are gone are pruned after a scan. An entry is a header (magic, format,
-/// key, payload length, payload checksum) and the payload (<see cref="ParseResultCodec"/>).</para>
-/// <para><b>Safety.</b> Entries are written to a temporary file in the same folder and renamed over the slot, so a
-/// reader, including a concurrent run, sees a whole old entry or a whole new one, never a mix. An entry whose magic,
-/// format, length, checksum or payload does not check out is dropped and the file parsed again; one with another key
-/// is stale and replaced. Results that depend on the moment (a parse that timed out, a worker that died) are not
-/// stored. A cache that cannot be written (a read-only checkout) is used read-only.</para>
-/// Thread-safe.
+/// <para><b>Layout.</b> All entries live in one pack, <c>entries.pack</c> (<see cref="CachePack"/>): the entries back
+/// to back, an index from slot to offset and length, and a footer. A file's slot is a hash of its path and language,
+/// so an edited file replaces its own entry and the pack never holds more entries than the repository has files. An
+/// entry is a header (magic, format, key, payload length, payload checksum) and the payload
+/// (<see cref="ParseResultCodec"/>).</para>
+/// <para><b>Safety.</b> A scan reads the committed pack through one handle and appends the entries it parses to a
+/// temporary pack of its own; <see cref="Commit"/> copies the entries the scan used into it, writes its index and
+/// renames it over the committed pack, so a reader, including a concurrent run, sees a whole old pack or a whole new
+/// one, never a mix (the last rename wins). A pack whose footer or index does not check out is not used at all; an
+/// entry whose magic, format, length, checksum or payload does not check out is dropped and the file parsed again; one
+/// with another key is stale and replaced. Results that depend on the moment (a parse that timed out, a worker that
+/// died) are not stored. A cache that cannot be written (a read-only checkout) is used read-only.</para>
+/// Thread-safe until <see cref="Commit"/>, which ends the scan.
 /// </summary>
-public sealed class ParseCache : IParseResultCache
+public sealed class ParseCache : IParseResultCache, IDisposable
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
+
+    internal const string PackFileName = "entries.pack";
 
     private const int HeaderLength = 8 + 4 + 32 + 4 + 8;
     private static readonly byte[] Magic = "CNSLDPC1"u8.ToArray();
 
     private readonly string folder;
     private readonly string toolIdentity;
-    private readonly ConcurrentDictionary<string, byte> usedSlots = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> hitSlots = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Language, string?> frontendIdentities = new();
     private readonly ConcurrentDictionary<string, CacheKey> pending = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, bool> checkedFolders = new(StringComparer.Ordinal);
     private readonly string root;
     private readonly bool readable;
+    private readonly Lazy<(CachePack? Pack, bool Found)> committed;
+    private readonly Lock appending = new();
+    private PackWriter? temporary;
     private string? writeFailure;
     private int hits;
     private int misses;
@@ -61,6 +69,7 @@ public sealed class ParseCache : IParseResultCache
         this.toolIdentity = toolIdentity ?? DefaultToolIdentity;
         writeFailure = FolderProblem(Path.Combine(this.root, ".consolidate")) ?? FolderProblem(folder);
         readable = writeFailure is null;
+        committed = new(() => readable ? (CachePack.Open(PackPath, out var found), found) : (null, false));
     }
 
     /// <summary>
@@ -70,6 +79,8 @@ public sealed class ParseCache : IParseResultCache
     public static string DefaultToolIdentity { get; } = ComputeToolIdentity();
 
     public string Folder => folder;
+
+    private string PackPath => Path.Combine(folder, PackFileName);
 
     public CacheStatistics Statistics => new(hits, misses, stale, corrupt, written, writeFailure);
 
@@ -128,139 +139,239 @@ public sealed class ParseCache : IParseResultCache
     /// <summary>The cached result for <paramref name="key"/>, read against the file's <paramref name="text"/>; null on a miss.</summary>
     internal (ParseStatus Status, string? Reason, ParsedSource? Parsed)? TryLoad(CacheKey key, SourceText text)
     {
-        usedSlots.TryAdd(key.Slot, 0);
-        if (!readable)
+        if (committed.Value.Pack is not { } pack || !pack.TryGet(key.Slot, out var slot))
         {
             Interlocked.Increment(ref misses);
             return null;
         }
 
-        byte[] entry;
+        var buffer = ArrayPool<byte>.Shared.Rent(slot.Length);
         try
         {
-            entry = File.ReadAllBytes(SlotPath(key.Slot));
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            Interlocked.Increment(ref misses);
-            return null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Interlocked.Increment(ref misses);
-            return null;
-        }
+            var entry = buffer.AsSpan(0, slot.Length);
+            bool whole;
+            try
+            {
+                whole = pack.TryRead(slot.Offset, entry);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Interlocked.Increment(ref misses);
+                return null;
+            }
 
-        if (!HeaderChecksOut(entry, out var payload, out var storedKey))
-        {
-            Interlocked.Increment(ref corrupt);
-            Interlocked.Increment(ref misses);
-            return null;
-        }
+            if (!whole || !HeaderChecksOut(entry, out var payload, out var storedKey))
+            {
+                Interlocked.Increment(ref corrupt);
+                Interlocked.Increment(ref misses);
+                return null;
+            }
 
-        if (!storedKey.SequenceEqual(key.Hash))
-        {
-            Interlocked.Increment(ref stale);
-            Interlocked.Increment(ref misses);
-            return null;
-        }
+            if (!storedKey.SequenceEqual(key.Hash))
+            {
+                Interlocked.Increment(ref stale);
+                Interlocked.Increment(ref misses);
+                return null;
+            }
 
-        try
-        {
-            var result = ParseResultCodec.Read(payload, text);
-            Interlocked.Increment(ref hits);
-            return result;
+            try
+            {
+                var result = ParseResultCodec.Read(payload, text);
+                hitSlots.TryAdd(key.Slot, 0);
+                Interlocked.Increment(ref hits);
+                return result;
+            }
+            catch (CorruptEntryException)
+            {
+                Interlocked.Increment(ref corrupt);
+                Interlocked.Increment(ref misses);
+                return null;
+            }
         }
-        catch (CorruptEntryException)
+        finally
         {
-            Interlocked.Increment(ref corrupt);
-            Interlocked.Increment(ref misses);
-            return null;
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
-    /// <summary>Stores a file's result under <paramref name="key"/> (atomically; a failure to write only turns writing off).</summary>
+    /// <summary>
+    /// Appends a file's result under <paramref name="key"/> to this scan's temporary pack (a failure to write only
+    /// turns writing off, and the temporary pack is deleted).
+    /// </summary>
     internal void Store(CacheKey key, ParseStatus status, string? reason, ParsedSource? parsed)
     {
-        usedSlots.TryAdd(key.Slot, 0);
         if (writeFailure is not null)
             return;
 
         var writer = new EntryWriter();
         ParseResultCodec.Write(writer, status, reason, parsed);
         var payload = writer.Written;
-        var entry = new byte[HeaderLength + payload.Length];
-        Magic.CopyTo(entry, 0);
-        BinaryPrimitives.WriteInt32LittleEndian(entry.AsSpan(8), FormatVersion);
-        key.Hash.CopyTo(entry, 12);
-        BinaryPrimitives.WriteInt32LittleEndian(entry.AsSpan(44), payload.Length);
-        BinaryPrimitives.WriteUInt64LittleEndian(entry.AsSpan(48), Checksum(payload));
-        payload.CopyTo(entry.AsSpan(HeaderLength));
+        Span<byte> header = stackalloc byte[HeaderLength];
+        Magic.CopyTo(header);
+        BinaryPrimitives.WriteInt32LittleEndian(header[8..], FormatVersion);
+        key.Hash.CopyTo(header[12..]);
+        BinaryPrimitives.WriteInt32LittleEndian(header[44..], payload.Length);
+        BinaryPrimitives.WriteUInt64LittleEndian(header[48..], Checksum(payload));
 
-        var target = SlotPath(key.Slot);
-        var temporary = $"{target}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        try
+        lock (appending)
         {
-            var slotFolder = Path.GetDirectoryName(target)!;
-            Directory.CreateDirectory(slotFolder);
-            if (!checkedFolders.ContainsKey(slotFolder))
+            try
             {
-                if (FolderProblem(slotFolder) is { } problem)
-                {
-                    writeFailure ??= problem;
+                if ((temporary ??= StartPack()) is not { } pack)
                     return;
-                }
-
-                checkedFolders[slotFolder] = true;
+                pack.Append(key.Slot, header, payload);
+                Interlocked.Increment(ref written);
             }
-
-            EnsureIgnored();
-            File.WriteAllBytes(temporary, entry);
-            File.Move(temporary, target, overwrite: true);
-            Interlocked.Increment(ref written);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            writeFailure ??= $"cannot write the cache in {folder}: {e.Message}";
-            TryDelete(temporary);
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                StopWriting(e);
+            }
         }
     }
 
     /// <summary>
-    /// Deletes the entries of files this scan did not meet (deleted or renamed files) and temporary files an
-    /// interrupted run left behind (older than an hour, so a concurrent run's are safe).
+    /// Ends the scan. Unless nothing changed (no entry written, every committed entry used), commits a new pack: the
+    /// entries this scan wrote and the committed ones it used, so the entries of files it did not meet (deleted or
+    /// renamed files) are dropped. Then deletes what an interrupted run left behind (older than an hour, so a
+    /// concurrent run's temporary pack is safe) and, once a pack is committed, the per-file layout of format 1.
     /// </summary>
-    public void Prune()
+    public void Commit()
     {
-        if (writeFailure is not null || !Directory.Exists(folder))
+        lock (appending)
+        {
+            if (writeFailure is not null)
+            {
+                Close();
+                return;
+            }
+
+            var (old, found) = committed.Value;
+            var kept = old is null ? [] : old.Slots.Where(s => hitSlots.ContainsKey(s.Slot) && temporary?.Contains(s.Slot) != true).ToList();
+            var unchanged = temporary is null && (old is null ? !found : kept.Count == old.Slots.Count);
+            try
+            {
+                if (!unchanged && (temporary ??= StartPack()) is { } pack)
+                {
+                    foreach (var slot in kept)
+                        pack.Copy(old!, slot);
+                    pack.Finish();
+                    old?.Dispose();
+                    File.Move(pack.Path, PackPath, overwrite: true);
+                    temporary = null;
+                    RemoveFormat1Layout();
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                StopWriting(e);
+            }
+
+            if (writeFailure is null && Directory.Exists(folder))
+                RemoveAbandonedTemporaryFiles();
+            Close();
+        }
+    }
+
+    /// <summary>Closes the committed pack and deletes a temporary pack that was not committed (a cancelled scan).</summary>
+    public void Dispose()
+    {
+        lock (appending)
+            Close();
+    }
+
+    private void Close()
+    {
+        if (committed.IsValueCreated)
+            committed.Value.Pack?.Dispose();
+        DeleteTemporary();
+    }
+
+    /// <summary>This scan's temporary pack in the cache folder, once the folder checks out; null (writing off) when it does not.</summary>
+    private PackWriter? StartPack()
+    {
+        Directory.CreateDirectory(folder);
+        if (FolderProblem(folder) is { } problem)
+        {
+            writeFailure ??= problem;
+            return null;
+        }
+
+        EnsureIgnored();
+        return PackWriter.Create(Path.Combine(folder, $"{PackFileName}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp"));
+    }
+
+    private void StopWriting(Exception e)
+    {
+        writeFailure ??= $"cannot write the cache in {folder}: {e.Message}";
+        DeleteTemporary();
+    }
+
+    private void DeleteTemporary()
+    {
+        if (temporary is null)
             return;
         try
         {
+            temporary.Dispose();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Closing flushes what is buffered, which fails again after a failed write; the file goes anyway.
+        }
+
+        TryDelete(temporary.Path);
+        temporary = null;
+    }
+
+    /// <summary>Temporary packs (and format 1 temporary entries) of interrupted runs, once they are an hour old.</summary>
+    private void RemoveAbandonedTemporaryFiles()
+    {
+        try
+        {
             var now = DateTime.UtcNow;
-            foreach (var directory in Directory.EnumerateDirectories(folder))
+            foreach (var file in Directory.EnumerateFiles(folder, "*.tmp"))
             {
-                foreach (var file in Directory.EnumerateFiles(directory))
-                {
-                    var name = Path.GetFileName(file);
-                    if (name.EndsWith(".tmp", StringComparison.Ordinal))
-                    {
-                        if (now - File.GetLastWriteTimeUtc(file) > TimeSpan.FromHours(1))
-                            TryDelete(file);
-                    }
-                    else if (name.EndsWith(".bin", StringComparison.Ordinal) && !usedSlots.ContainsKey(name[..^4]))
-                    {
-                        TryDelete(file);
-                    }
-                }
+                if (now - File.GetLastWriteTimeUtc(file) > TimeSpan.FromHours(1))
+                    TryDelete(file);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Pruning is housekeeping: a folder that cannot be listed is left as it is.
+            // Housekeeping: a folder that cannot be listed is left as it is.
         }
     }
 
-    private string SlotPath(string slot) => Path.Combine(folder, slot[..2], slot + ".bin");
+    /// <summary>Format 1 kept one file per entry in two-hex-digit folders (<c>ab/abcdef….bin</c>); the pack replaces them.</summary>
+    private void RemoveFormat1Layout()
+    {
+        try
+        {
+            foreach (var directory in Directory.EnumerateDirectories(folder))
+            {
+                var name = Path.GetFileName(directory);
+                if (name.Length != 2 || !name.All(char.IsAsciiHexDigitLower) || new DirectoryInfo(directory).LinkTarget is not null)
+                    continue;
+                foreach (var file in Directory.EnumerateFiles(directory))
+                {
+                    if (file.EndsWith(".bin", StringComparison.Ordinal) || file.EndsWith(".tmp", StringComparison.Ordinal))
+                        TryDelete(file);
+                }
+
+                Directory.Delete(directory);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Housekeeping: what cannot be deleted now is tried again after the next commit.
+        }
+    }
+
+    /// <summary>The slots of the pack in <paramref name="cacheFolder"/>, in offset order; empty when it is missing or unusable (for tests).</summary>
+    internal static IReadOnlyList<PackSlot> PackSlots(string cacheFolder)
+    {
+        using var pack = CachePack.Open(Path.Combine(cacheFolder, PackFileName), out _);
+        return pack?.Slots ?? [];
+    }
 
     /// <summary>
     /// Why the cache must not use a folder: a symbolic link (a repository could point <c>.consolidate</c> anywhere, and
@@ -284,28 +395,23 @@ public sealed class ParseCache : IParseResultCache
             File.WriteAllText(ignore, "# Written by consolidate-analyze: its parse cache and apply's checkpoints; never committed.\n*\n");
     }
 
-    private static bool HeaderChecksOut(byte[] entry, out ReadOnlySpan<byte> payload, out ReadOnlySpan<byte> key)
+    private static bool HeaderChecksOut(ReadOnlySpan<byte> entry, out ReadOnlySpan<byte> payload, out ReadOnlySpan<byte> key)
     {
         payload = default;
         key = default;
-        if (entry.Length < HeaderLength || !entry.AsSpan(0, 8).SequenceEqual(Magic))
+        if (entry.Length < HeaderLength || !entry[..8].SequenceEqual(Magic))
             return false;
-        if (BinaryPrimitives.ReadInt32LittleEndian(entry.AsSpan(8)) != FormatVersion)
+        if (BinaryPrimitives.ReadInt32LittleEndian(entry[8..]) != FormatVersion)
             return false;
-        var length = BinaryPrimitives.ReadInt32LittleEndian(entry.AsSpan(44));
+        var length = BinaryPrimitives.ReadInt32LittleEndian(entry[44..]);
         if (length != entry.Length - HeaderLength)
             return false;
-        payload = entry.AsSpan(HeaderLength);
-        key = entry.AsSpan(12, 32);
-        return BinaryPrimitives.ReadUInt64LittleEndian(entry.AsSpan(48)) == Checksum(payload);
+        payload = entry[HeaderLength..];
+        key = entry.Slice(12, 32);
+        return BinaryPrimitives.ReadUInt64LittleEndian(entry[48..]) == Checksum(payload);
     }
 
-    private static ulong Checksum(ReadOnlySpan<byte> payload)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(payload, hash);
-        return BinaryPrimitives.ReadUInt64LittleEndian(hash);
-    }
+    private static ulong Checksum(ReadOnlySpan<byte> payload) => CachePack.Checksum(payload);
 
     private static void TryDelete(string path)
     {
@@ -315,7 +421,7 @@ public sealed class ParseCache : IParseResultCache
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Left for the next prune.
+            // Left for the next commit.
         }
     }
 

@@ -18,7 +18,7 @@ public sealed class RepositoryAnalyzer
     private readonly Func<string, ParseCache?> cacheFor;
 
     /// <param name="cache">The parse cache of a scanned root (<c>root =&gt; new ParseCache(root)</c>), or null for none
-    /// (the default; the CLI's scan turns it on unless --no-cache).</param>
+    /// (the default; the CLI's scan turns it on unless --no-cache). Each scan commits and disposes its cache.</param>
     public RepositoryAnalyzer(ConsolidateConfig config, FrontendSet frontends, ScanOptions scanOptions, ImmutableHashSet<string>? baseline = null, Func<string, ParseCache?>? cache = null)
     {
         this.config = config;
@@ -41,12 +41,12 @@ public sealed class RepositoryAnalyzer
         var severities = new SeverityPolicy(Path.GetFullPath(root), editorConfigs, baseline);
 
         // Files are read as the pipeline parses them (see ModelPipeline), not all first.
-        var cache = cacheFor(root);
+        using var cache = cacheFor(root);
         var result = ModelPipeline.Run(
             root, entries.Length, i => scanner.Read(entries[i]), config, frontends, severities, configErrors, Environment.ProcessorCount, cache, progress, cancellationToken);
         if (cache is null)
             return result;
-        cache.Prune();
+        cache.Commit();
         var statistics = cache.Statistics;
         progress?.Report($"cache: {statistics.Hits} files read from the cache, {statistics.Misses} parsed ({statistics.Stale} changed, {statistics.Corrupt} damaged), {statistics.Written} written");
         return result with { Cache = statistics };

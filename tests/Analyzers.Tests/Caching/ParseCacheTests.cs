@@ -59,6 +59,29 @@ public sealed class ParseCacheTests : IClassFixture<ParseCacheTests.Frontends>
         Assert.Equal(new CacheStatistics(ParsedFiles - 1, 1, 1, 0, 1, null), changed.Cache);
         Assert.Contains(changed.Model.References.References, r => r.Source == "app/helpers.py" && r.Target == "app/main.py");
         AssertSameAnalysis(Scan(tree, cache: null), changed);
+        Assert.Equal(ParsedFiles, CacheEntries(tree).Count);
+        Assert.Equal(new CacheStatistics(ParsedFiles, 0, 0, 0, 0, null), Scan(tree).Cache);
+    }
+
+    [Fact]
+    public void A_warm_scan_that_changes_nothing_leaves_the_pack_untouched()
+    {
+        using var tree = Repository();
+        Scan(tree);
+        var pack = PackPath(tree);
+        var bytes = File.ReadAllBytes(pack);
+        var longAgo = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(pack, longAgo);
+
+        var warm = Scan(tree);
+        tree.Write("consolidate.yml", "terms:\n  - term: conceptual\n    replacement: theoretical\n");
+        var reconfigured = Scan(tree);
+
+        Assert.Equal(new CacheStatistics(ParsedFiles, 0, 0, 0, 0, null), warm.Cache);
+        Assert.Equal(new CacheStatistics(ParsedFiles, 0, 0, 0, 0, null), reconfigured.Cache);
+        Assert.Equal(longAgo, File.GetLastWriteTimeUtc(pack));
+        Assert.Equal(bytes, File.ReadAllBytes(pack));
+        Assert.Equal([pack], Directory.GetFileSystemEntries(tree.PathOf(".consolidate/cache")));
     }
 
     [Fact]
@@ -110,18 +133,112 @@ public sealed class ParseCacheTests : IClassFixture<ParseCacheTests.Frontends>
         using var tree = Repository();
         var cold = Scan(tree);
         var entries = CacheEntries(tree);
-        File.WriteAllBytes(entries[0], [1, 2, 3]);
-        var truncated = File.ReadAllBytes(entries[1]);
-        File.WriteAllBytes(entries[1], truncated[..(truncated.Length / 2)]);
-        var flipped = File.ReadAllBytes(entries[2]);
-        flipped[^1] ^= 0x40;
-        File.WriteAllBytes(entries[2], flipped);
+        Overwrite(tree, entries[0].Offset, [1, 2, 3]);
+        Overwrite(tree, entries[1].Offset + 44, BitConverter.GetBytes((entries[1].Length - 56) / 2));
+        Flip(tree, entries[2].Offset + entries[2].Length - 1);
 
         var recovered = Scan(tree);
 
         Assert.Equal(new CacheStatistics(ParsedFiles - 3, 3, 0, 3, 3, null), recovered.Cache);
         AssertSameAnalysis(cold, recovered);
         Assert.Equal(ParsedFiles, Scan(tree).Cache!.Hits);
+    }
+
+    [Fact]
+    public void One_damaged_entry_in_a_whole_pack_is_the_only_file_parsed_again()
+    {
+        using var tree = Repository();
+        var cold = Scan(tree);
+        var entries = CacheEntries(tree);
+        Flip(tree, entries[3].Offset + (entries[3].Length / 2));
+
+        var recovered = Scan(tree);
+
+        Assert.Equal(new CacheStatistics(ParsedFiles - 1, 1, 0, 1, 1, null), recovered.Cache);
+        AssertSameAnalysis(cold, recovered);
+        Assert.Contains(CacheEntries(tree), e => e.Slot == entries[3].Slot);
+        Assert.Equal(new CacheStatistics(ParsedFiles, 0, 0, 0, 0, null), Scan(tree).Cache);
+    }
+
+    /// <summary>A pack whose footer or index does not check out is not used at all: every file is a miss (not a damaged entry) and the pack is written whole again.</summary>
+    [Theory]
+    [InlineData("index")]
+    [InlineData("footer count")]
+    [InlineData("footer magic")]
+    [InlineData("truncated")]
+    [InlineData("empty")]
+    [InlineData("appended")]
+    public void A_pack_whose_footer_or_index_does_not_check_out_is_not_used_and_is_rewritten(string damage)
+    {
+        using var tree = Repository();
+        var cold = Scan(tree);
+        var pack = PackPath(tree);
+        var length = new FileInfo(pack).Length;
+        const int footer = 32;
+        switch (damage)
+        {
+            case "index":
+                Flip(tree, length - footer - 1);
+                break;
+            case "footer count":
+                Overwrite(tree, length - footer + 12, BitConverter.GetBytes(ParsedFiles - 1));
+                break;
+            case "footer magic":
+                Flip(tree, length - footer);
+                break;
+            case "truncated":
+                File.WriteAllBytes(pack, File.ReadAllBytes(pack)[..(int)(length / 2)]);
+                break;
+            case "empty":
+                File.WriteAllBytes(pack, []);
+                break;
+            case "appended":
+                File.AppendAllText(pack, "more");
+                break;
+        }
+
+        Assert.Empty(CacheEntries(tree));
+
+        var recovered = Scan(tree);
+
+        Assert.Equal(new CacheStatistics(0, ParsedFiles, 0, 0, ParsedFiles, null), recovered.Cache);
+        AssertSameAnalysis(cold, recovered);
+        Assert.Equal(ParsedFiles, CacheEntries(tree).Count);
+        Assert.Equal(new CacheStatistics(ParsedFiles, 0, 0, 0, 0, null), Scan(tree).Cache);
+    }
+
+    [Fact]
+    public void A_cache_in_the_format_1_layout_is_not_read_and_is_removed()
+    {
+        using var tree = Repository()
+            .Write(".consolidate/cache/3f/3f0123456789abcd0123456789abcdef.bin", "CNSLDPC1 an entry of format 1\n")
+            .Write(".consolidate/cache/3f/3f0123456789abcd0123456789abcdef.bin.42.0011.tmp", "half an entry\n")
+            .Write(".consolidate/cache/a0/a00123456789abcd0123456789abcdef.bin", "CNSLDPC1 another\n")
+            .Write(".consolidate/cache/notes/kept.txt", "not the cache's\n");
+
+        var cold = Scan(tree);
+
+        Assert.Equal(new CacheStatistics(0, ParsedFiles, 0, 0, ParsedFiles, null), cold.Cache);
+        Assert.False(Directory.Exists(tree.PathOf(".consolidate/cache/3f")));
+        Assert.False(Directory.Exists(tree.PathOf(".consolidate/cache/a0")));
+        Assert.True(File.Exists(tree.PathOf(".consolidate/cache/notes/kept.txt")));
+        Assert.Equal(ParsedFiles, CacheEntries(tree).Count);
+    }
+
+    [Fact]
+    public void A_scan_that_ends_without_a_commit_leaves_no_temporary_pack()
+    {
+        using var tree = Repository();
+        var cache = new ParseCache(tree.Root, "test version");
+        var key = cache.Key("run.sh", Model.Language.Shell, File.ReadAllBytes(tree.PathOf("run.sh")), "frontend");
+        Assert.Null(cache.TryLoad(key, new Model.SourceText(Script)));
+
+        cache.Store(key, Model.ParseStatus.Ok, null, null);
+        var whileScanning = Directory.GetFiles(cache.Folder, "*.tmp");
+        cache.Dispose();
+
+        Assert.Single(whileScanning);
+        Assert.Empty(Directory.GetFileSystemEntries(cache.Folder));
     }
 
     [Fact]
@@ -142,14 +259,18 @@ public sealed class ParseCacheTests : IClassFixture<ParseCacheTests.Frontends>
     {
         using var tree = Repository();
         Scan(tree);
-        Assert.Equal(ParsedFiles, CacheEntries(tree).Length);
+        var before = CacheEntries(tree);
+        Assert.Equal(ParsedFiles, before.Count);
         File.Delete(tree.PathOf("lib.sh"));
 
         var after = Scan(tree);
 
+        Assert.Equal(new CacheStatistics(ParsedFiles - 1, 0, 0, 0, 0, null), after.Cache);
         Assert.DoesNotContain(after.Model.Files, f => f.Path.StartsWith(".consolidate", StringComparison.Ordinal));
         Assert.Equal("*", File.ReadAllLines(tree.PathOf(".consolidate/.gitignore")).Last());
-        Assert.Equal(ParsedFiles - 1, CacheEntries(tree).Length);
+        Assert.Equal(ParsedFiles - 1, CacheEntries(tree).Count);
+        Assert.Subset(before.Select(e => e.Slot).ToHashSet(), CacheEntries(tree).Select(e => e.Slot).ToHashSet());
+        Assert.Equal(new CacheStatistics(ParsedFiles - 1, 0, 0, 0, 0, null), Scan(tree).Cache);
     }
 
     [Fact]
@@ -163,6 +284,20 @@ public sealed class ParseCacheTests : IClassFixture<ParseCacheTests.Frontends>
         Assert.NotNull(result.Cache!.WriteFailure);
         Assert.Equal(0, result.Cache.Written);
         AssertSameAnalysis(Scan(tree, cache: null), result);
+    }
+
+    [Fact]
+    public void A_pack_that_cannot_be_replaced_leaves_the_scan_complete_and_no_temporary_pack()
+    {
+        using var tree = Repository();
+        Directory.CreateDirectory(PackPath(tree));
+
+        var result = Scan(tree);
+
+        Assert.Contains("cannot write the cache", result.Cache!.WriteFailure, StringComparison.Ordinal);
+        Assert.Equal(new CacheStatistics(0, ParsedFiles, 0, 0, ParsedFiles, null), result.Cache with { WriteFailure = null });
+        AssertSameAnalysis(Scan(tree, cache: null), result);
+        Assert.Equal([PackPath(tree)], Directory.GetFileSystemEntries(tree.PathOf(".consolidate/cache")));
     }
 
     [Fact]
@@ -200,8 +335,23 @@ public sealed class ParseCacheTests : IClassFixture<ParseCacheTests.Frontends>
         return new RepositoryAnalyzer(config!, with ?? frontends.Set, new ScanOptions(), cache: cache ?? (_ => null)).Analyze(tree.Root, null, CancellationToken.None);
     }
 
-    private static string[] CacheEntries(TempTree tree) =>
-        Directory.GetFiles(tree.PathOf(".consolidate/cache"), "*.bin", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+    private static IReadOnlyList<PackSlot> CacheEntries(TempTree tree) => ParseCache.PackSlots(tree.PathOf(".consolidate/cache"));
+
+    private static string PackPath(TempTree tree) => tree.PathOf(".consolidate/cache/" + ParseCache.PackFileName);
+
+    private static void Overwrite(TempTree tree, long offset, byte[] bytes)
+    {
+        using var pack = new FileStream(PackPath(tree), FileMode.Open, FileAccess.Write);
+        pack.Position = offset;
+        pack.Write(bytes);
+    }
+
+    private static void Flip(TempTree tree, long offset)
+    {
+        var bytes = File.ReadAllBytes(PackPath(tree));
+        bytes[offset] ^= 0x40;
+        File.WriteAllBytes(PackPath(tree), bytes);
+    }
 
     /// <summary>The same files, statuses, parse results, references, clone classes and findings.</summary>
     private static void AssertSameAnalysis(AnalysisResult expected, AnalysisResult actual)
