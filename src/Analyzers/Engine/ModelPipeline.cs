@@ -35,7 +35,10 @@ public static class ModelPipeline
     /// as many threads as <paramref name="parallelism"/>), and each file is parsed and reduced to what the later stages
     /// keep (text, tree, facts, compact tokens) right after, so the bytes of only a few files at a time are alive,
     /// however big the repository. <paramref name="cache"/>, when given, supplies the parse results of unchanged files
-    /// and keeps the new ones.
+    /// and keeps the new ones. Files <paramref name="parseLate"/> names are parsed after all the others: Python, whose
+    /// frontend answers only once its first interpreter has started (a version manager's shim takes a good part of a
+    /// second), and whose cache entries are keyed on that interpreter, so the other files are parsed meanwhile instead
+    /// of both threads waiting for it.
     /// </summary>
     public static AnalysisResult Run(
         string root,
@@ -48,13 +51,18 @@ public static class ModelPipeline
         int parallelism,
         IParseResultCache? cache,
         IProgress<string>? progress,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<int, bool>? parseLate = null)
     {
         progress?.Report($"parsing {count} files");
         var files = new FileModel[count];
+        var order = Enumerable.Range(0, count);
+        if (parseLate is not null)
+            order = order.Where(i => !parseLate(i)).Concat(order.Where(parseLate));
+        var sequence = order.ToArray();
         if (parallelism <= 1)
         {
-            for (var i = 0; i < count; i++)
+            foreach (var i in sequence)
                 files[i] = Parse(read(i), frontends, cache, cancellationToken);
         }
         else
@@ -63,7 +71,7 @@ public static class ModelPipeline
                 0,
                 count,
                 new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
-                i => files[i] = Parse(read(i), frontends, cache, cancellationToken));
+                k => files[sequence[k]] = Parse(read(sequence[k]), frontends, cache, cancellationToken));
         }
 
         progress?.Report("mapping references");

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Consolidate.Analyzers.Caching;
 using Consolidate.Analyzers.Configuration;
+using Consolidate.Analyzers.Model;
 using Consolidate.Analyzers.Scanning;
 
 namespace Consolidate.Analyzers.Engine;
@@ -43,7 +44,8 @@ public sealed class RepositoryAnalyzer
         // Files are read as the pipeline parses them (see ModelPipeline), not all first.
         using var cache = cacheFor(root);
         var result = ModelPipeline.Run(
-            root, entries.Length, i => scanner.Read(entries[i]), config, frontends, severities, configErrors, Environment.ProcessorCount, cache, progress, cancellationToken);
+            root, entries.Length, i => scanner.Read(entries[i]), config, frontends, severities, configErrors, Environment.ProcessorCount, cache, progress, cancellationToken,
+            parseLate: i => FileClassifier.ByName(Path.GetFileName(entries[i].Path)) == Language.Python);
         if (cache is null)
             return result;
         cache.Commit();
