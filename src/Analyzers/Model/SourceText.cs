@@ -7,7 +7,9 @@ namespace Consolidate.Analyzers.Model;
 /// "\n", "\r\n" and a lone "\r"; a line's text excludes its break.
 /// <para>A text read from plain UTF-8 can be kept as its bytes (<see cref="FromUtf8"/>): mostly ASCII, they take half
 /// the memory of the string, which a scan holds for every file until the report is written while reading most texts
-/// only once or twice. <see cref="Text"/> then decodes on demand and keeps the string only while someone holds it.</para>
+/// only once or twice. <see cref="Text"/> then decodes on demand and keeps the string only while someone holds it.
+/// A text of ASCII bytes (<see cref="FromAscii"/>) is not decoded at all until someone asks: its offsets are its byte
+/// offsets, so the line index comes from the bytes.</para>
 /// </summary>
 public sealed class SourceText
 {
@@ -17,7 +19,7 @@ public sealed class SourceText
     private readonly string? text;
     private readonly byte[]? utf8;
     private readonly int length;
-    private readonly WeakReference<string>? decoded;
+    private WeakReference<string>? decoded;
 
     public SourceText(string text)
         : this(text, null)
@@ -54,6 +56,31 @@ public sealed class SourceText
         lineStarts = starts.ToImmutable();
     }
 
+    private SourceText(byte[] ascii)
+    {
+        utf8 = ascii;
+        length = ascii.Length;
+        var starts = ImmutableArray.CreateBuilder<int>();
+        starts.Add(0);
+        ReadOnlySpan<byte> bytes = ascii;
+        for (var offset = 0; ;)
+        {
+            var found = bytes.Slice(offset).IndexOfAny((byte)'\r', (byte)'\n');
+            if (found < 0)
+                break;
+            var at = offset + found;
+            if (bytes[at] == (byte)'\r' && at + 1 < bytes.Length && bytes[at + 1] == (byte)'\n')
+                at++;
+            offset = at + 1;
+            starts.Add(offset);
+        }
+
+        lineStarts = starts.ToImmutable();
+    }
+
+    /// <summary>A text of ASCII bytes (the caller checked), kept as those bytes and decoded only when asked.</summary>
+    public static SourceText FromAscii(byte[] bytes) => new(bytes);
+
     /// <summary>
     /// A text whose bytes are its plain UTF-8 encoding (no BOM, no invalid sequence), kept as those bytes when that is
     /// smaller than the string; <paramref name="text"/> is the decoded string (kept while anyone holds it).
@@ -67,10 +94,14 @@ public sealed class SourceText
         {
             if (text is not null)
                 return text;
-            if (decoded!.TryGetTarget(out var value))
+            if (decoded is not null && decoded.TryGetTarget(out var value))
                 return value;
             value = Utf8.GetString(utf8!);
-            decoded.SetTarget(value);
+            // Two threads may decode at once; either string is the text, and the reference only saves work.
+            if (decoded is null)
+                decoded = new WeakReference<string>(value);
+            else
+                decoded.SetTarget(value);
             return value;
         }
     }

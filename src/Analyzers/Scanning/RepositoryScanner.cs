@@ -198,6 +198,10 @@ public sealed class RepositoryScanner
         if (IsOwnReport(name, bytes))
             return new ScannedFile(relative, language, ParseStatus.Skipped, "a consolidate-analyze report or patch-set manifest: not scanned", size, null);
 
+        // ASCII (most source files): nothing to decode or recover, and the text is decoded only if someone reads it.
+        if (System.Text.Ascii.IsValid(bytes))
+            return new ScannedFile(relative, language, ParseStatus.Ok, null, bytes.Length, new SourceDocument(relative, language, bytes, SourceText.FromAscii(bytes), null));
+
         var decoded = TextDecoder.Decode(bytes);
         // Plain UTF-8 (no BOM, nothing recovered): the text can live on as these bytes, half the size of the string.
         var plainUtf8 = decoded.Note is null && !(bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF);

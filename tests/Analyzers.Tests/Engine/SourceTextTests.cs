@@ -14,6 +14,28 @@ public sealed class SourceTextTests
     [InlineData("\n\n", 2)]
     public void Counts_lines_like_an_editor(string text, int lines) => Assert.Equal(lines, new SourceText(text).LineCount);
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("a")]
+    [InlineData("a\n")]
+    [InlineData("a\r\nb\r\n")]
+    [InlineData("a\rb\r")]
+    [InlineData("\r\r\n\n\r")]
+    [InlineData("x = 1\r\n\n  y\rz\n\n")]
+    public void An_ascii_text_kept_as_bytes_has_the_line_index_and_text_of_the_string(string value)
+    {
+        var expected = new SourceText(value);
+        var actual = SourceText.FromAscii(System.Text.Encoding.ASCII.GetBytes(value));
+
+        Assert.Equal(expected.Length, actual.Length);
+        Assert.Equal(expected.LineCount, actual.LineCount);
+        for (var line = 1; line <= expected.LineCount + 1; line++)
+            Assert.Equal((expected.LineStart(line), expected.LineEnd(line)), (actual.LineStart(line), actual.LineEnd(line)));
+        for (var offset = 0; offset <= value.Length; offset++)
+            Assert.Equal(expected.Span(offset, value.Length), actual.Span(offset, value.Length));
+        Assert.Equal(value, actual.Text);
+    }
+
     [Fact]
     public void Spans_map_offsets_to_lines_and_columns()
     {
