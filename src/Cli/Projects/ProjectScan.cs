@@ -52,7 +52,8 @@ internal static class ProjectScan
             (file, rule) => severities[byFile.TryGetValue(files.Root + "/" + file, out var index) ? index : 0].Values(file, rule),
             baseline);
         var result = ModelPipeline.Run(
-            files.Root, files.Count, files.Read, files.Config, frontends, policy, files.ConfigErrors, Environment.ProcessorCount, null, progress, cancellationToken);
+            files.Root, files.Count, files.Read, files.Config, frontends, policy, files.ConfigErrors, Environment.ProcessorCount, null, progress, cancellationToken,
+            parseLate: files.IsPython);
         return (result, null);
     }
 
