@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
+using Consolidate.Analyzers.Scanning;
 using Microsoft.Win32.SafeHandles;
 
 #pragma warning disable RS0030 // the parse cache owns .consolidate/cache (BannedSymbols.IO.txt)
@@ -77,19 +78,8 @@ internal sealed class CachePack : IDisposable
     public bool TryGet(string slot, out PackSlot entry) => index.TryGetValue(slot, out entry);
 
     /// <summary>Reads <paramref name="destination"/>'s length of bytes at <paramref name="offset"/>; false when the file ends first.</summary>
-    public bool TryRead(long offset, Span<byte> destination)
-    {
-        while (!destination.IsEmpty)
-        {
-            var read = RandomAccess.Read(handle, destination, offset);
-            if (read == 0)
-                return false;
-            destination = destination[read..];
-            offset += read;
-        }
-
-        return true;
-    }
+    public bool TryRead(long offset, Span<byte> destination) =>
+        RepositoryScanner.ReadFully(handle, destination, offset) == destination.Length;
 
     public void Dispose() => handle.Dispose();
 
@@ -107,7 +97,7 @@ internal sealed class CachePack : IDisposable
         if (length < FooterLength)
             return null;
         Span<byte> footer = stackalloc byte[FooterLength];
-        if (RandomAccess.Read(handle, footer, length - FooterLength) != FooterLength || !footer[..8].SequenceEqual(FooterMagic))
+        if (RepositoryScanner.ReadFully(handle, footer, length - FooterLength) != FooterLength || !footer[..8].SequenceEqual(FooterMagic))
             return null;
         if (BinaryPrimitives.ReadInt32LittleEndian(footer[8..]) != ParseCache.FormatVersion)
             return null;
@@ -117,15 +107,8 @@ internal sealed class CachePack : IDisposable
             return null;
 
         var records = new byte[count * RecordLength];
-        var filled = 0;
-        while (filled < records.Length)
-        {
-            var read = RandomAccess.Read(handle, records.AsSpan(filled), indexOffset + filled);
-            if (read == 0)
-                return null;
-            filled += read;
-        }
-
+        if (RepositoryScanner.ReadFully(handle, records, indexOffset) != records.Length)
+            return null;
         if (Checksum(records) != BinaryPrimitives.ReadUInt64LittleEndian(footer[24..]))
             return null;
 

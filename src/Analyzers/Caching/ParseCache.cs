@@ -211,7 +211,7 @@ public sealed class ParseCache : IParseResultCache, IDisposable
         BinaryPrimitives.WriteInt32LittleEndian(header[8..], FormatVersion);
         key.Hash.CopyTo(header[12..]);
         BinaryPrimitives.WriteInt32LittleEndian(header[44..], payload.Length);
-        BinaryPrimitives.WriteUInt64LittleEndian(header[48..], Checksum(payload));
+        BinaryPrimitives.WriteUInt64LittleEndian(header[48..], CachePack.Checksum(payload));
 
         lock (appending)
         {
@@ -408,10 +408,9 @@ public sealed class ParseCache : IParseResultCache, IDisposable
             return false;
         payload = entry[HeaderLength..];
         key = entry.Slice(12, 32);
-        return BinaryPrimitives.ReadUInt64LittleEndian(entry[48..]) == Checksum(payload);
+        return BinaryPrimitives.ReadUInt64LittleEndian(entry[48..]) == CachePack.Checksum(payload);
     }
 
-    private static ulong Checksum(ReadOnlySpan<byte> payload) => CachePack.Checksum(payload);
 
     private static void TryDelete(string path)
     {

@@ -223,7 +223,8 @@ public sealed class RepositoryScanner
             && (head.Contains("\"schemaVersion\"", StringComparison.Ordinal) || head.Contains("\"runs\"", StringComparison.Ordinal) || head.Contains("\"fingerprints\"", StringComparison.Ordinal));
     }
 
-    private static int ReadFully(Microsoft.Win32.SafeHandles.SafeFileHandle handle, Span<byte> buffer, long offset)
+    /// <summary>Reads into <paramref name="buffer"/> from <paramref name="offset"/> until it is full or the file ends; the count read.</summary>
+    internal static int ReadFully(Microsoft.Win32.SafeHandles.SafeFileHandle handle, Span<byte> buffer, long offset)
     {
         var total = 0;
         while (total < buffer.Length)
