@@ -37,49 +37,42 @@ public sealed class SourceText
         }
 
         length = text.Length;
-        // Line breaks are \n, \r\n and a lone \r; IndexOfAny skips the text between them a vector at a time.
-        var starts = ImmutableArray.CreateBuilder<int>();
-        starts.Add(0);
-        var chars = text.AsSpan();
-        for (var offset = 0; ;)
-        {
-            var found = chars.Slice(offset).IndexOfAny('\r', '\n');
-            if (found < 0)
-                break;
-            var at = offset + found;
-            if (chars[at] == '\r' && at + 1 < chars.Length && chars[at + 1] == '\n')
-                at++;
-            offset = at + 1;
-            starts.Add(offset);
-        }
-
-        lineStarts = starts.ToImmutable();
+        lineStarts = LineStarts(text.AsSpan(), '\r', '\n');
     }
 
     private SourceText(byte[] ascii)
     {
         utf8 = ascii;
         length = ascii.Length;
+        lineStarts = LineStarts<byte>(ascii, (byte)'\r', (byte)'\n');
+    }
+
+    /// <summary>A text of ASCII bytes (the caller checked), kept as those bytes and decoded only when asked.</summary>
+    public static SourceText FromAscii(byte[] bytes) => new(bytes);
+
+    /// <summary>
+    /// Where each line starts, over characters or over ASCII bytes (whose offsets are the characters'). Line breaks are
+    /// \n, \r\n and a lone \r; IndexOfAny skips the text between them a vector at a time.
+    /// </summary>
+    private static ImmutableArray<int> LineStarts<T>(ReadOnlySpan<T> text, T carriageReturn, T lineFeed)
+        where T : IEquatable<T>
+    {
         var starts = ImmutableArray.CreateBuilder<int>();
         starts.Add(0);
-        ReadOnlySpan<byte> bytes = ascii;
         for (var offset = 0; ;)
         {
-            var found = bytes.Slice(offset).IndexOfAny((byte)'\r', (byte)'\n');
+            var found = text.Slice(offset).IndexOfAny(carriageReturn, lineFeed);
             if (found < 0)
                 break;
             var at = offset + found;
-            if (bytes[at] == (byte)'\r' && at + 1 < bytes.Length && bytes[at + 1] == (byte)'\n')
+            if (text[at].Equals(carriageReturn) && at + 1 < text.Length && text[at + 1].Equals(lineFeed))
                 at++;
             offset = at + 1;
             starts.Add(offset);
         }
 
-        lineStarts = starts.ToImmutable();
+        return starts.ToImmutable();
     }
-
-    /// <summary>A text of ASCII bytes (the caller checked), kept as those bytes and decoded only when asked.</summary>
-    public static SourceText FromAscii(byte[] bytes) => new(bytes);
 
     /// <summary>
     /// A text whose bytes are its plain UTF-8 encoding (no BOM, no invalid sequence), kept as those bytes when that is

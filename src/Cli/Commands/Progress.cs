@@ -46,8 +46,9 @@ public static class Progress
                 if (step is not null)
                 {
                     using var process = Process.GetCurrentProcess();
-                    var committed = GC.GetGCMemoryInfo().TotalCommittedBytes / (1024 * 1024);
-                    var live = heap ? $"  heap {committed,5} MB committed, {GC.GetTotalMemory(forceFullCollection: true) / (1024 * 1024),5} MB live" : "";
+                    var live = heap
+                        ? $"  heap {GC.GetGCMemoryInfo().TotalCommittedBytes / (1024 * 1024),5} MB committed, {GC.GetTotalMemory(forceFullCollection: true) / (1024 * 1024),5} MB live"
+                        : "";
                     stderr.WriteLine($"timing: {(now - started).TotalMilliseconds,8:F0} ms  peak {process.PeakWorkingSet64 / (1024 * 1024),5} MB{live}  {step}");
                 }
 
