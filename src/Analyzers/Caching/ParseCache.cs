@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using Consolidate.Analyzers.Clones;
 using Consolidate.Analyzers.Engine;
 using Consolidate.Analyzers.Frontends;
 using Consolidate.Analyzers.Model;
@@ -51,6 +52,7 @@ public sealed class ParseCache : IParseResultCache, IDisposable
     private readonly string root;
     private readonly bool readable;
     private readonly Lazy<(CachePack? Pack, bool Found)> committed;
+    private readonly Lazy<SimilarityMemo> similarities;
     private readonly Lock appending = new();
     private PackWriter? temporary;
     private string? writeFailure;
@@ -70,7 +72,23 @@ public sealed class ParseCache : IParseResultCache, IDisposable
         writeFailure = FolderProblem(Path.Combine(this.root, ".consolidate")) ?? FolderProblem(folder);
         readable = writeFailure is null;
         committed = new(() => readable ? (CachePack.Open(PackPath, out var found), found) : (null, false));
+        similarities = new(() =>
+        {
+            if (!readable)
+                return new SimilarityMemo();
+            var known = SimilarityStore.Load(folder, this.toolIdentity, out similaritiesDamaged);
+            return new SimilarityMemo(known);
+        });
     }
+
+    /// <summary>
+    /// The near-clone similarities of the last scan (<see cref="SimilarityStore"/>), for the clone index to reuse and add
+    /// to; <see cref="Commit"/> keeps the ones this scan used. Only similarities, never clone classes: those are built
+    /// again on every scan.
+    /// </summary>
+    public SimilarityMemo Similarities => similarities.Value;
+
+    private bool similaritiesDamaged;
 
     /// <summary>
     /// The analyzer assembly's version and module version id (a deterministic build gets a new one whenever its code,
@@ -266,9 +284,31 @@ public sealed class ParseCache : IParseResultCache, IDisposable
                 StopWriting(e);
             }
 
+            if (writeFailure is null && similarities.IsValueCreated && (!similarities.Value.Unchanged || similaritiesDamaged))
+                CommitSimilarities();
             if (writeFailure is null && Directory.Exists(folder))
                 RemoveAbandonedTemporaryFiles();
             Close();
+        }
+    }
+
+    private void CommitSimilarities()
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            if (FolderProblem(folder) is { } problem)
+            {
+                writeFailure ??= problem;
+                return;
+            }
+
+            EnsureIgnored();
+            SimilarityStore.Save(folder, toolIdentity, similarities.Value.Used());
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            writeFailure ??= $"cannot write the cache in {folder}: {e.Message}";
         }
     }
 

@@ -57,7 +57,8 @@ public static class CloneIndex
     public static bool IsCodeLanguage(Language language) =>
         language is Language.Python or Language.Shell or Language.Dockerfile or Language.Compose or Language.CSharp;
 
-    public static ImmutableArray<CloneCluster> Build(IReadOnlyList<FileModel> files, CloneOptions options, Func<string, int>? referenceCount, CancellationToken cancellationToken)
+    /// <param name="similarities">Near-clone similarities an earlier scan computed, which this one reuses and adds to; null computes all.</param>
+    public static ImmutableArray<CloneCluster> Build(IReadOnlyList<FileModel> files, CloneOptions options, Func<string, int>? referenceCount, CancellationToken cancellationToken, SimilarityMemo? similarities = null)
     {
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
         var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToArray();
@@ -105,7 +106,7 @@ public static class CloneIndex
         common = null;
 
         var units = unitsPerFile.SelectMany(u => u).ToList();
-        var unitClasses = UnitClasses(units.Where(u => u.IsLargeEnough(options)).ToList(), options, parallel);
+        var unitClasses = UnitClasses(units.Where(u => u.IsLargeEnough(options)).ToList(), options, parallel, similarities);
         unitClasses.AddRange(SmallFileCopies(units.Where(u => u.Kind == UnitKind.File && !u.IsLargeEnough(options) && u.CodeTokens > 0 && u.File.AllCodeLines >= options.MinLines)));
         foreach (var draft in unitClasses)
             ChooseCanonical(draft, options, referenceCount);
@@ -162,7 +163,7 @@ public static class CloneIndex
     private const int FrequencyShards = 4;
     private const int ShardShift = 62;
 
-    private static List<CloneClassDraft> UnitClasses(List<CloneUnit> units, CloneOptions options, ParallelOptions parallel)
+    private static List<CloneClassDraft> UnitClasses(List<CloneUnit> units, CloneOptions options, ParallelOptions parallel, SimilarityMemo? memo)
     {
         var groupOf = new Dictionary<(ulong Domain, ulong Renamed), int>();
         var groups = new List<List<CloneUnit>>();
@@ -235,7 +236,7 @@ public static class CloneIndex
                     if (InsideJoinedUnits(groups[a], groups[b], groupOfUnit, levelStartRoots) || Nested(groups[a], groups[b]))
                         verified[i] = false;
                     else
-                        similarities[i] = CloneUnit.Similarity(groups[a][0], groups[b][0], scratch, options.NearThreshold);
+                        similarities[i] = CloneUnit.Similarity(groups[a][0], groups[b][0], scratch, options.NearThreshold, memo);
                     return scratch;
                 }, _ => { });
                 for (var i = chunk; i < end; i++)
@@ -306,7 +307,7 @@ public static class CloneIndex
             if (component.Count > 1)
             {
                 kind = CloneKind.Near;
-                similarity = LowestSimilarity(component, groups, computed, verifiedInside.GetValueOrDefault(root) ?? [], scratch);
+                similarity = LowestSimilarity(component, groups, computed, verifiedInside.GetValueOrDefault(root) ?? [], scratch, memo);
                 foreach (var g in component)
                     groups[g][0].ReleaseSortedGrams();
                 content = StableHash.Sequence(component.Select(g => groups[g][0].RenamedHash).OrderBy(h => h).ToArray());
@@ -380,7 +381,7 @@ public static class CloneIndex
                 isRun: false));
 
     /// <summary>The lowest similarity over the pairs verified inside the class, plus every other pair (small classes) or a fixed sample.</summary>
-    private static double LowestSimilarity(List<int> component, List<List<CloneUnit>> groups, Dictionary<long, double> computed, List<long> verifiedInside, TokenTiling.Scratch scratch)
+    private static double LowestSimilarity(List<int> component, List<List<CloneUnit>> groups, Dictionary<long, double> computed, List<long> verifiedInside, TokenTiling.Scratch scratch, SimilarityMemo? memo)
     {
         var lowest = 1.0;
         var pairs = new List<(int A, int B)>();
@@ -404,7 +405,7 @@ public static class CloneIndex
         {
             var key = ((long)a << 32) | (uint)b;
             if (!computed.TryGetValue(key, out var similarity) || double.IsNaN(similarity))
-                similarity = CloneUnit.Similarity(groups[a][0], groups[b][0], scratch);
+                similarity = CloneUnit.Similarity(groups[a][0], groups[b][0], scratch, 0, memo);
             lowest = Math.Min(lowest, similarity);
         }
 

@@ -86,6 +86,44 @@ internal sealed class CloneUnit
     /// <summary>Lets the sorted 5-grams go (12 bytes a token) once this unit's pairs are verified; asked again, they are rebuilt.</summary>
     public void ReleaseSortedGrams() => sortedGrams = null;
 
+    /// <summary>
+    /// A hash of what the near-clone similarity reads of this unit (<see cref="Filtered"/> and
+    /// <see cref="FilteredNames"/>): the unit's half of a <see cref="SimilarityMemo"/> key, computed on first use.
+    /// </summary>
+    public ulong NearKey
+    {
+        get
+        {
+            // Threads may race to compute it; the value is the same, and the flag is published after it.
+            if (!Volatile.Read(ref nearKeyKnown))
+            {
+                nearKey = StableHash.Combine(StableHash.Sequence(Filtered), StableHash.Sequence(FilteredNames));
+                Volatile.Write(ref nearKeyKnown, true);
+            }
+
+            return nearKey;
+        }
+    }
+
+    private ulong nearKey;
+    private bool nearKeyKnown;
+
+    /// <summary>
+    /// The similarity of two units through <paramref name="memo"/>: remembered when an earlier scan (or an earlier pair
+    /// of this scan) tiled the same two sequences at the same threshold, else computed and added.
+    /// </summary>
+    public static double Similarity(CloneUnit a, CloneUnit b, TokenTiling.Scratch scratch, double threshold, SimilarityMemo? memo)
+    {
+        if (memo is null)
+            return Similarity(a, b, scratch, threshold);
+        var key = SimilarityMemo.Key(a.NearKey, b.NearKey, threshold);
+        if (memo.TryGet(key, out var remembered))
+            return remembered;
+        var similarity = Similarity(a, b, scratch, threshold);
+        memo.Add(key, similarity);
+        return similarity;
+    }
+
     /// <summary>The near-clone similarity of two units (<see cref="TokenTiling"/>); below <paramref name="threshold"/> it may be a bound.</summary>
     public static double Similarity(CloneUnit a, CloneUnit b, TokenTiling.Scratch scratch, double threshold = 0) =>
         TokenTiling.Similarity(

@@ -38,7 +38,8 @@ public static class ModelPipeline
     /// and keeps the new ones. Files <paramref name="parseLate"/> names are parsed after all the others: Python, whose
     /// frontend answers only once its first interpreter has started (a version manager's shim takes a good part of a
     /// second), and whose cache entries are keyed on that interpreter, so the other files are parsed meanwhile instead
-    /// of both threads waiting for it.
+    /// of both threads waiting for it. <paramref name="similarities"/>, when given, supplies the near-clone similarities an
+    /// earlier scan computed (the CLI cache's <c>ParseCache.Similarities</c>) and keeps the new ones.
     /// </summary>
     public static AnalysisResult Run(
         string root,
@@ -52,7 +53,8 @@ public static class ModelPipeline
         IParseResultCache? cache,
         IProgress<string>? progress,
         CancellationToken cancellationToken,
-        Func<int, bool>? parseLate = null)
+        Func<int, bool>? parseLate = null,
+        SimilarityMemo? similarities = null)
     {
         progress?.Report($"parsing {count} files");
         var files = new FileModel[count];
@@ -83,7 +85,8 @@ public static class ModelPipeline
             fileModels,
             CloneOptions.Default with { CanonicalFolders = config.Canonical },
             path => references.CountInto(path),
-            cancellationToken);
+            cancellationToken,
+            similarities);
         var model = new RepositoryModel(fileModels, clusters, config) { References = references };
 
         progress?.Report("running rules");

@@ -45,12 +45,13 @@ public sealed class RepositoryAnalyzer
         using var cache = cacheFor(root);
         var result = ModelPipeline.Run(
             root, entries.Length, i => scanner.Read(entries[i]), config, frontends, severities, configErrors, Environment.ProcessorCount, cache, progress, cancellationToken,
-            parseLate: i => FileClassifier.ByName(Path.GetFileName(entries[i].Path)) == Language.Python);
+            parseLate: i => FileClassifier.ByName(Path.GetFileName(entries[i].Path)) == Language.Python,
+            similarities: cache?.Similarities);
         if (cache is null)
             return result;
         cache.Commit();
         var statistics = cache.Statistics;
-        progress?.Report($"cache: {statistics.Hits} files read from the cache, {statistics.Misses} parsed ({statistics.Stale} changed, {statistics.Corrupt} damaged), {statistics.Written} written");
+        progress?.Report($"cache: {statistics.Hits} files read from the cache, {statistics.Misses} parsed ({statistics.Stale} changed, {statistics.Corrupt} damaged), {statistics.Written} written; near-clone similarities: {cache.Similarities.Reused} reused, {cache.Similarities.Computed} computed");
         return result with { Cache = statistics };
     }
 }

@@ -31,7 +31,7 @@ public sealed class SuppressionIndex
         var fileWide = ImmutableHashSet.CreateBuilder<string>(StringComparer.OrdinalIgnoreCase);
         var byLine = new Dictionary<int, ImmutableHashSet<string>.Builder>();
         // Every marker starts with "consolidate-disable": a file without it has none, and its tokens are not rebuilt.
-        if (file?.Text is null || !file.Text.Text.Contains(MarkerPrefix, StringComparison.Ordinal))
+        if (file?.Text is null || !file.Text.Contains(MarkerPrefix))
             return new SuppressionIndex(fileWide.ToImmutable(), ImmutableDictionary<int, ImmutableHashSet<string>>.Empty);
 
         var text = file.Text;

@@ -19,6 +19,7 @@ public sealed class SourceText
     private readonly string? text;
     private readonly byte[]? utf8;
     private readonly int length;
+    private readonly bool asciiBytes;
     private WeakReference<string>? decoded;
 
     public SourceText(string text)
@@ -43,6 +44,7 @@ public sealed class SourceText
     private SourceText(byte[] ascii)
     {
         utf8 = ascii;
+        asciiBytes = true;
         length = ascii.Length;
         lineStarts = LineStarts<byte>(ascii, (byte)'\r', (byte)'\n');
     }
@@ -120,6 +122,16 @@ public sealed class SourceText
         var end = next;
         if (end > LineStart(line) && end <= length && line < lineStarts.Length)
         {
+            if (asciiBytes)
+            {
+                // The bytes are the characters: no need to decode the whole text for one line's end.
+                if (end >= 1 && utf8![end - 1] == (byte)'\n')
+                    end--;
+                if (end >= 1 && end > LineStart(line) && utf8![end - 1] == (byte)'\r')
+                    end--;
+                return end;
+            }
+
             var chars = Text;
             if (end >= 1 && chars[end - 1] == '\n')
                 end--;
@@ -130,7 +142,42 @@ public sealed class SourceText
         return end;
     }
 
-    public string LineText(int line) => Text.Substring(LineStart(line), LineEnd(line) - LineStart(line));
+    /// <summary>A line's text without its break; a text kept as ASCII bytes gives the line without decoding the rest.</summary>
+    public string LineText(int line)
+    {
+        var start = LineStart(line);
+        var end = LineEnd(line);
+        return asciiBytes ? System.Text.Encoding.ASCII.GetString(utf8!, start, end - start) : Text.Substring(start, end - start);
+    }
+
+    /// <summary>
+    /// Whether the text contains <paramref name="value"/> (ordinal). A text kept as bytes is searched in its bytes when
+    /// the value is ASCII, without decoding it: the bytes are plain UTF-8, where an ASCII byte is never part of another
+    /// character.
+    /// </summary>
+    public bool Contains(string value)
+    {
+        if (text is null && utf8 is not null && value.Length <= 256 && IsAscii(value))
+        {
+            Span<byte> needle = stackalloc byte[value.Length];
+            for (var i = 0; i < value.Length; i++)
+                needle[i] = (byte)value[i];
+            return utf8.AsSpan().IndexOf(needle) >= 0;
+        }
+
+        return Text.IndexOf(value, StringComparison.Ordinal) >= 0;
+    }
+
+    private static bool IsAscii(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c >= 0x80)
+                return false;
+        }
+
+        return true;
+    }
 
     /// <summary>1-based line of an offset.</summary>
     public int LineOf(int offset)

@@ -20,7 +20,7 @@ public sealed class CONS602HardcodedAbsolutePath : IRule
 
         foreach (var file in context.Model.Files.Where(f => f.Language is Language.Shell or Language.Python))
         {
-            if (file.Text is null || !roots.Any(r => file.Text.Text.Contains(r, StringComparison.Ordinal)))
+            if (file.Text is null || !roots.Any(r => file.Text.Contains(r)))
                 continue;
             var reportedLines = new HashSet<int>();
             // A path can be a string or word (Literal), or a command name (Identifier): /opt/app/bin/start --now.
