@@ -78,7 +78,7 @@ public static class ModelPipeline
 
         progress?.Report("mapping references");
         var fileModels = files.ToImmutableArray();
-        var references = ReferenceGraphBuilder.Build(fileModels, config, frontends.ShellParser, cancellationToken);
+        var references = ReferenceGraphBuilder.Build(fileModels, config, frontends.ShellParser, cancellationToken, parallelism);
 
         progress?.Report("clustering");
         var clusters = CloneIndex.Build(

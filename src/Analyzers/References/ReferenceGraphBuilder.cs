@@ -11,21 +11,26 @@ namespace Consolidate.Analyzers.References;
 /// </summary>
 public static class ReferenceGraphBuilder
 {
-    public static ReferenceGraph Build(IReadOnlyList<FileModel> files, ConsolidateConfig config, IShellParser? shell, CancellationToken cancellationToken)
+    /// <param name="parallelism">Files read at once (the analyzer package passes 1: the compiler runs analyzers in parallel itself).</param>
+    public static ReferenceGraph Build(IReadOnlyList<FileModel> files, ConsolidateConfig config, IShellParser? shell, CancellationToken cancellationToken, int parallelism = 1)
     {
         var paths = new RepositoryPaths(files.Select(f => f.Path));
         var byPath = files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         var python = new PythonModuleResolver(paths);
         var collector = new ShellReferenceCollector(paths, python, config.InstallRoots);
         var csharp = new CSharpReferenceCollector(paths);
-        var references = new List<Reference>();
-        var contexts = new List<BuildContext>();
-
-        foreach (var file in files)
+        // Each file's references and build contexts are collected on their own (in parallel when allowed: the resolvers
+        // only read shared state or cache in concurrent maps) and joined in file order, so the result never depends on
+        // the threads.
+        var perFile = new (List<Reference> References, List<BuildContext> Contexts)?[files.Count];
+        var copy = new DockerCopyResolver(paths, path => byPath.TryGetValue(path, out var f) ? f.Text?.Text : null);
+        ForEach(files.Count, parallelism, cancellationToken, i =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            var file = files[i];
             if (file.Status is ParseStatus.Skipped or ParseStatus.Failed && file.Parsed is null && file.Text is null)
-                continue;
+                return;
+            var references = new List<Reference>();
+            var contexts = new List<BuildContext>();
             var directory = RepositoryPaths.DirectoryOf(file.Path);
             switch (file.Language)
             {
@@ -59,24 +64,50 @@ public static class ReferenceGraphBuilder
                     CollectEmbedded(file, shell, collector, paths, references, contexts, cancellationToken);
                     break;
             }
-        }
 
-        var copy = new DockerCopyResolver(paths, path => byPath.TryGetValue(path, out var f) ? f.Text?.Text : null);
-        var contextsByDockerfile = contexts.ToLookup(c => c.Dockerfile, StringComparer.Ordinal);
-        foreach (var file in files.Where(f => f.Language == Language.Dockerfile))
+            if (references.Count > 0 || contexts.Count > 0)
+                perFile[i] = (references, contexts);
+        });
+
+        // COPY sources resolve against the build contexts every file above named.
+        var allContexts = perFile.Where(p => p is not null).SelectMany(p => p!.Value.Contexts).ToList();
+        var contextsByDockerfile = allContexts.ToLookup(c => c.Dockerfile, StringComparer.Ordinal);
+        var copies = new List<Reference>?[files.Count];
+        ForEach(files.Count, parallelism, cancellationToken, i =>
         {
-            if (file.FactsAs<DockerfileFacts>() is { } facts)
-                copy.Collect(file, facts, contextsByDockerfile[file.Path].ToList(), references);
-        }
+            if (files[i].Language == Language.Dockerfile && files[i].FactsAs<DockerfileFacts>() is { } facts)
+            {
+                var references = new List<Reference>();
+                copy.Collect(files[i], facts, contextsByDockerfile[files[i].Path].ToList(), references);
+                copies[i] = references;
+            }
+        });
 
-        var ordered = references
+        var all = perFile.Where(p => p is not null).SelectMany(p => p!.Value.References).Concat(copies.Where(c => c is not null).SelectMany(c => c!));
+        var ordered = all
             .Distinct()
             .OrderBy(r => r.Source, StringComparer.Ordinal)
             .ThenBy(r => r.Line)
             .ThenBy(r => r.Target, StringComparer.Ordinal)
             .ThenBy(r => r.Kind)
             .ToImmutableArray();
-        return new ReferenceGraph(ordered, contexts.Distinct().ToImmutableArray());
+        return new ReferenceGraph(ordered, allContexts.Distinct().ToImmutableArray());
+    }
+
+    private static void ForEach(int count, int parallelism, CancellationToken cancellationToken, Action<int> body)
+    {
+        if (parallelism <= 1)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                body(i);
+            }
+
+            return;
+        }
+
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, body);
     }
 
     private static void CollectCompose(FileModel file, ComposeFacts facts, RepositoryPaths paths, List<Reference> references, List<BuildContext> contexts)
