@@ -5,11 +5,11 @@ namespace Consolidate.Analyzers.Model;
 /// <summary>
 /// A file's decoded text with a line index: turns offsets into lines and columns and back. Line breaks are
 /// "\n", "\r\n" and a lone "\r"; a line's text excludes its break.
-/// <para>A text read from plain UTF-8 can be kept as its bytes (<see cref="FromUtf8"/>): mostly ASCII, they take half
-/// the memory of the string, which a scan holds for every file until the report is written while reading most texts
-/// only once or twice. <see cref="Text"/> then decodes on demand and keeps the string only while someone holds it.
-/// A text of ASCII bytes (<see cref="FromAscii"/>) is not decoded at all until someone asks: its offsets are its byte
-/// offsets, so the line index comes from the bytes.</para>
+/// <para>A text read from plain UTF-8 is kept as its bytes (<c>FromUtf8</c>, <see cref="FromAscii"/>): mostly ASCII,
+/// they take half the memory of the string, which a scan holds for every file until the report is written, and most
+/// texts are never read whole (a file no frontend parses is only searched). Nothing is decoded until someone asks
+/// for <see cref="Text"/>, which then keeps the string only while someone holds it; the line index and the length
+/// come from the bytes (for ASCII, byte offsets are the offsets).</para>
 /// </summary>
 public sealed class SourceText
 {
@@ -23,20 +23,8 @@ public sealed class SourceText
     private WeakReference<string>? decoded;
 
     public SourceText(string text)
-        : this(text, null)
     {
-    }
-
-    private SourceText(string text, byte[]? utf8)
-    {
-        if (utf8 is null)
-            this.text = text;
-        else
-        {
-            this.utf8 = utf8;
-            decoded = new WeakReference<string>(text);
-        }
-
+        this.text = text;
         length = text.Length;
         lineStarts = LineStarts(text.AsSpan(), '\r', '\n');
     }
@@ -76,12 +64,42 @@ public sealed class SourceText
         return starts.ToImmutable();
     }
 
+#if NET
     /// <summary>
-    /// A text whose bytes are its plain UTF-8 encoding (no BOM, no invalid sequence), kept as those bytes when that is
-    /// smaller than the string; <paramref name="text"/> is the decoded string (kept while anyone holds it).
+    /// A text of valid UTF-8 bytes without a BOM (the caller checked), kept as those bytes and decoded only when asked:
+    /// its length and line index are counted from the bytes (a line break is one byte, never part of another character).
     /// </summary>
-    public static SourceText FromUtf8(byte[] bytes, string text) =>
-        bytes.Length < (long)text.Length * 2 ? new SourceText(text, bytes) : new SourceText(text);
+    public static SourceText FromUtf8(byte[] bytes) => new(bytes, utf8: true);
+
+    private SourceText(byte[] bytes, bool utf8)
+    {
+        _ = utf8;
+        this.utf8 = bytes;
+        var starts = ImmutableArray.CreateBuilder<int>();
+        starts.Add(0);
+        var span = bytes.AsSpan();
+        var chars = 0;
+        for (var offset = 0; ;)
+        {
+            var found = span.Slice(offset).IndexOfAny((byte)'\r', (byte)'\n');
+            if (found < 0)
+            {
+                chars += Utf8.GetCharCount(span.Slice(offset));
+                break;
+            }
+
+            var at = offset + found;
+            if (span[at] == (byte)'\r' && at + 1 < span.Length && span[at + 1] == (byte)'\n')
+                at++;
+            chars += Utf8.GetCharCount(span.Slice(offset, at + 1 - offset));
+            offset = at + 1;
+            starts.Add(chars);
+        }
+
+        length = chars;
+        lineStarts = starts.ToImmutable();
+    }
+#endif
 
     public string Text
     {

@@ -202,11 +202,12 @@ public sealed class RepositoryScanner
         if (System.Text.Ascii.IsValid(bytes))
             return new ScannedFile(relative, language, ParseStatus.Ok, null, bytes.Length, new SourceDocument(relative, language, bytes, SourceText.FromAscii(bytes), null));
 
+        // Plain UTF-8 (no BOM, nothing to recover): the same, counted from the bytes.
+        if (!(bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) && System.Text.Unicode.Utf8.IsValid(bytes))
+            return new ScannedFile(relative, language, ParseStatus.Ok, null, bytes.Length, new SourceDocument(relative, language, bytes, SourceText.FromUtf8(bytes), null));
+
         var decoded = TextDecoder.Decode(bytes);
-        // Plain UTF-8 (no BOM, nothing recovered): the text can live on as these bytes, half the size of the string.
-        var plainUtf8 = decoded.Note is null && !(bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF);
-        var text = plainUtf8 ? SourceText.FromUtf8(bytes, decoded.Text) : new SourceText(decoded.Text);
-        var document = new SourceDocument(relative, language, bytes, text, decoded.Note);
+        var document = new SourceDocument(relative, language, bytes, new SourceText(decoded.Text), decoded.Note);
         return new ScannedFile(relative, language, decoded.Recovered ? ParseStatus.Recovered : ParseStatus.Ok, decoded.Note, bytes.Length, document);
     }
 

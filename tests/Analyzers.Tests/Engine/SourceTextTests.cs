@@ -36,6 +36,45 @@ public sealed class SourceTextTests
         Assert.Equal(value, actual.Text);
     }
 
+    [Theory]
+    [InlineData("é")]
+    [InlineData("naïve\n")]
+    [InlineData("a\r\nb — c\r\n")]
+    [InlineData("日本語\rb\r")]
+    [InlineData("😀\r\r\n😀😀\n\r")]
+    [InlineData("x = 'ü'\r\n\n  y\r🚀z\n\n")]
+    public void A_utf8_text_kept_as_bytes_has_the_line_index_and_text_of_the_string(string value)
+    {
+        var expected = new SourceText(value);
+        var actual = SourceText.FromUtf8(System.Text.Encoding.UTF8.GetBytes(value));
+
+        Assert.Equal(expected.Length, actual.Length);
+        Assert.Equal(expected.LineCount, actual.LineCount);
+        for (var line = 1; line <= expected.LineCount + 1; line++)
+        {
+            Assert.Equal((expected.LineStart(line), expected.LineEnd(line)), (actual.LineStart(line), actual.LineEnd(line)));
+            Assert.Equal(expected.LineText(line), actual.LineText(line));
+        }
+
+        for (var offset = 0; offset <= value.Length; offset++)
+            Assert.Equal(expected.Span(offset, value.Length), actual.Span(offset, value.Length));
+        Assert.Equal(value, actual.Text);
+    }
+
+    [Theory]
+    [InlineData("plain ascii text with consolidate-disable inside", "consolidate-disable", true)]
+    [InlineData("plain ascii text", "consolidate-disable", false)]
+    [InlineData("naïve — consolidate-disable CONS101", "consolidate-disable", true)]
+    [InlineData("naïve — consolidate-dis", "consolidate-disable", false)]
+    [InlineData("naïve — ü", "ü", true)]
+    public void Contains_searches_texts_kept_as_bytes_like_the_string(string value, string needle, bool found)
+    {
+        Assert.Equal(found, new SourceText(value).Contains(needle));
+        Assert.Equal(found, SourceText.FromUtf8(System.Text.Encoding.UTF8.GetBytes(value)).Contains(needle));
+        if (value.All(char.IsAscii))
+            Assert.Equal(found, SourceText.FromAscii(System.Text.Encoding.ASCII.GetBytes(value)).Contains(needle));
+    }
+
     [Fact]
     public void Spans_map_offsets_to_lines_and_columns()
     {
