@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
@@ -20,8 +19,8 @@ internal sealed class PythonWorker : IDisposable
     private readonly Process process;
     private readonly string interpreter;
     private readonly Stream input;
-    private readonly BlockingCollection<byte[]> requests = new();
-    private readonly BlockingCollection<WorkerLine> lines = new();
+    private readonly WaitingQueue<byte[]> requests = new();
+    private readonly WaitingQueue<WorkerLine> lines = new();
     private readonly Queue<string> stderrTail = new();
     private readonly Thread pump;
     private readonly Thread stderrDrain;
@@ -94,7 +93,7 @@ internal sealed class PythonWorker : IDisposable
         var id = nextId++;
         try
         {
-            requests.Add(PythonWireProtocol.Request(id, type, path, source, tokens), CancellationToken.None);
+            requests.Add(PythonWireProtocol.Request(id, type, path, source, tokens));
         }
         catch (InvalidOperationException)
         {
@@ -158,7 +157,7 @@ internal sealed class PythonWorker : IDisposable
     private string? Handshake(TimeSpan timeout, out bool sticky)
     {
         sticky = false;
-        if (!lines.TryTake(out var line, Milliseconds(timeout)))
+        if (!lines.TryTake(out var line, Milliseconds(timeout), CancellationToken.None))
             return $"{interpreter} did not answer the worker handshake within {Seconds(timeout)} s";
         if (line.End != WorkerLineEnd.Newline)
         {
@@ -220,7 +219,7 @@ internal sealed class PythonWorker : IDisposable
         try
         {
             lines.Add(reader.Read());
-            foreach (var request in requests.GetConsumingEnumerable())
+            while (requests.TryTake(out var request, Timeout.Infinite, CancellationToken.None))
             {
                 try
                 {
