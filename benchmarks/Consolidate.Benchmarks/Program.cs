@@ -18,7 +18,8 @@ namespace Consolidate.Benchmarks;
 /// <c>pylex</c> (<see cref="Analyzers.Frontends.Python.PythonLexer"/>'s tokens alone, timed the same way), <c>pydiff</c>
 /// (the files whose tokens differ between the two, with the first difference and tree-sitter's verdict),
 /// <c>pyworker</c> (CPython worker round trips alone), <c>languages</c> (one-thread parse CPU per language),
-/// <c>codeccheck</c> (every file's parse result through the cache layout). Anything else goes to BenchmarkDotNet.
+/// <c>codeccheck</c> (every file's parse result through the cache layout), <c>codecread ROOT [ROUNDS]</c> (the cache
+/// layout's reading alone, CPU and allocation per round). Anything else goes to BenchmarkDotNet.
 /// </summary>
 public static class Program
 {
@@ -81,6 +82,42 @@ public static class Program
                 foreach (var f in files)
                     pool.Request("parse", f.Path, f.Document!.Bytes, false, CancellationToken.None);
                 Console.Error.WriteLine($"worker requests: {files.Count} in {wall.Elapsed.TotalSeconds:0.000} s wall {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.000} s cpu");
+            }
+
+            return 0;
+        }
+
+        if (args.Length is 2 or 3 && args[0] == "codecread")
+        {
+            // What a warm scan spends in ParseResultCodec.Read, without the pack's IO: every parsed file's entry is
+            // written to memory once, then read back on one thread, round after round (CPU and bytes allocated).
+            var entries = new List<(byte[] Payload, Consolidate.Analyzers.Model.SourceText Text)>();
+            using (var frontends = FrontendFactory.Create(new FrontendOptions()))
+            {
+                foreach (var f in new RepositoryScanner(new ScanOptions()).Scan(args[1], CancellationToken.None))
+                {
+                    if (f.Document is null || frontends.For(f.Language) is not { } frontend)
+                        continue;
+                    var writer = new Analyzers.Caching.EntryWriter();
+                    Analyzers.Caching.ParseResultCodec.Write(writer, f.Status, f.Reason, frontend.Parse(f.Document, CancellationToken.None).CompactTokens(f.Document.Text));
+                    entries.Add((writer.Written.ToArray(), f.Document.Text));
+                }
+            }
+
+            var rounds = args.Length == 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10;
+            Console.Error.WriteLine($"codecread: {entries.Count} entries, {entries.Sum(e => (long)e.Payload.Length) / 1e6:0.0} MB");
+            for (var round = 0; round < rounds; round++)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                var allocated = GC.GetAllocatedBytesForCurrentThread();
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var wall = Stopwatch.StartNew();
+                // The results stay alive through the round, as a scan keeps them, so collections cost what they cost there.
+                var results = new object[entries.Count];
+                for (var i = 0; i < entries.Count; i++)
+                    results[i] = Analyzers.Caching.ParseResultCodec.Read(entries[i].Payload, entries[i].Text);
+                Console.Error.WriteLine($"codecread: {wall.Elapsed.TotalMilliseconds:0} ms wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:0} ms cpu, {(GC.GetAllocatedBytesForCurrentThread() - allocated) / 1e6:0.0} MB allocated");
             }
 
             return 0;

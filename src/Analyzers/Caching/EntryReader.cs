@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Consolidate.Analyzers.Model;
 
@@ -6,26 +9,34 @@ namespace Consolidate.Analyzers.Caching;
 /// <summary>
 /// Reads what <see cref="EntryWriter"/> wrote. Every read is bounds-checked: a damaged entry throws
 /// <see cref="CorruptEntryException"/>, which the cache turns into "drop it and parse the file again".
+/// The string table is a pooled array (a scan reads thousands of entries, each with its own table):
+/// <see cref="Dispose"/> gives it back.
 /// </summary>
 internal ref struct EntryReader
 {
     private readonly ReadOnlySpan<byte> data;
-    private readonly List<string> strings;
+    private string[] strings;
+    private int stringCount;
     private int position;
 
     public EntryReader(ReadOnlySpan<byte> data)
     {
         this.data = data;
         strings = [];
+        stringCount = 0;
         position = 0;
     }
 
     public readonly bool AtEnd => position == data.Length;
 
+    /// <summary>The bytes not read yet.</summary>
+    public readonly int Remaining => data.Length - position;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public byte Byte()
     {
-        if (position >= data.Length)
-            throw new CorruptEntryException("entry ends early");
+        if ((uint)position >= (uint)data.Length)
+            EndsEarly();
         return data[position++];
     }
 
@@ -36,33 +47,46 @@ internal ref struct EntryReader
         var other => throw new CorruptEntryException($"bad boolean {other}"),
     };
 
+    // Most values (string references, counts, columns, token lengths and gaps) fit one byte: that case is inlined,
+    // the rest goes through LongUInt.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong UInt()
     {
-        ulong value = 0;
-        for (var shift = 0; shift < 64; shift += 7)
+        var at = position;
+        if ((uint)at < (uint)data.Length && data[at] < 0x80)
         {
-            var b = Byte();
-            value |= (ulong)(b & 0x7F) << shift;
-            if (b < 0x80)
-                return value;
+            position = at + 1;
+            return data[at];
         }
 
-        throw new CorruptEntryException("integer too long");
+        return LongUInt();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Int()
     {
-        var value = UInt();
-        return value <= int.MaxValue ? (int)value : throw new CorruptEntryException($"integer {value} out of range");
+        var at = position;
+        if ((uint)at < (uint)data.Length && data[at] < 0x80)
+        {
+            position = at + 1;
+            return data[at];
+        }
+
+        return LongInt();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int SignedInt()
     {
-        var value = UInt();
-        if (value > uint.MaxValue)
-            throw new CorruptEntryException("signed integer out of range");
-        var raw = (uint)value;
-        return (int)(raw >> 1) ^ -(int)(raw & 1);
+        var at = position;
+        if ((uint)at < (uint)data.Length && data[at] < 0x80)
+        {
+            position = at + 1;
+            var raw = (uint)data[at];
+            return (int)(raw >> 1) ^ -(int)(raw & 1);
+        }
+
+        return LongSignedInt();
     }
 
     /// <summary>A count of items that each take at least one byte: bounded by what is left, so garbage cannot allocate gigabytes.</summary>
@@ -79,10 +103,15 @@ internal ref struct EntryReader
         return tag == 0 || tag - 1 <= data.Length - position ? tag : throw new CorruptEntryException($"count {tag - 1} exceeds the entry");
     }
 
+    /// <summary>An int-based enum value no greater than <paramref name="max"/> (a reinterpretation, not a boxing cast).</summary>
     public T Enum<T>(int max) where T : struct, System.Enum
     {
+        if (Unsafe.SizeOf<T>() != sizeof(int))
+            throw new NotSupportedException($"{typeof(T).Name} is not int-based");
         var value = Int();
-        return value <= max ? (T)(object)value : throw new CorruptEntryException($"{typeof(T).Name} {value} out of range");
+        if (value > max)
+            OutOfRange<T>(value);
+        return Unsafe.As<int, T>(ref value);
     }
 
     public string? String()
@@ -93,12 +122,14 @@ internal ref struct EntryReader
         if (tag == 1)
         {
             var text = Text();
-            strings.Add(text);
+            if (stringCount == strings.Length)
+                GrowStrings();
+            strings[stringCount++] = text;
             return text;
         }
 
         var index = tag - 2;
-        return index < (ulong)strings.Count ? strings[(int)index] : throw new CorruptEntryException("string reference out of range");
+        return index < (ulong)stringCount ? strings[(int)index] : throw new CorruptEntryException("string reference out of range");
     }
 
     public string RequiredString() => String() ?? throw new CorruptEntryException("missing string");
@@ -123,5 +154,70 @@ internal ref struct EntryReader
         var slice = data.Slice(position, length);
         position += length;
         return slice;
+    }
+
+    /// <summary>Returns the string table to the pool, cleared so the pool keeps no entry's strings alive.</summary>
+    public void Dispose()
+    {
+        if (strings.Length == 0)
+            return;
+        System.Array.Clear(strings, 0, stringCount);
+        ArrayPool<string>.Shared.Return(strings);
+        strings = [];
+        stringCount = 0;
+    }
+
+    private ulong LongUInt()
+    {
+        var at = position;
+        ulong value = 0;
+        for (var shift = 0; shift < 64; shift += 7)
+        {
+            if ((uint)at >= (uint)data.Length)
+                EndsEarly();
+            var b = data[at++];
+            value |= (ulong)(b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                position = at;
+                return value;
+            }
+        }
+
+        throw new CorruptEntryException("integer too long");
+    }
+
+    private int LongInt()
+    {
+        var value = LongUInt();
+        return value <= int.MaxValue ? (int)value : throw new CorruptEntryException($"integer {value} out of range");
+    }
+
+    private int LongSignedInt()
+    {
+        var value = LongUInt();
+        if (value > uint.MaxValue)
+            throw new CorruptEntryException("signed integer out of range");
+        var raw = (uint)value;
+        return (int)(raw >> 1) ^ -(int)(raw & 1);
+    }
+
+    [DoesNotReturn]
+    private static void OutOfRange<T>(int value) => throw new CorruptEntryException($"{typeof(T).Name} {value} out of range");
+
+    [DoesNotReturn]
+    private static void EndsEarly() => throw new CorruptEntryException("entry ends early");
+
+    private void GrowStrings()
+    {
+        var grown = ArrayPool<string>.Shared.Rent(Math.Max(64, strings.Length * 2));
+        System.Array.Copy(strings, grown, stringCount);
+        if (strings.Length > 0)
+        {
+            System.Array.Clear(strings, 0, stringCount);
+            ArrayPool<string>.Shared.Return(strings);
+        }
+
+        strings = grown;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Consolidate.Analyzers.Model;
 
 namespace Consolidate.Analyzers.Caching;
@@ -42,6 +43,18 @@ internal static class ParseResultCodec
     public static (ParseStatus Status, string? Reason, ParsedSource? Parsed) Read(ReadOnlySpan<byte> payload, SourceText text)
     {
         var r = new EntryReader(payload);
+        try
+        {
+            return Read(ref r, text);
+        }
+        finally
+        {
+            r.Dispose();
+        }
+    }
+
+    private static (ParseStatus Status, string? Reason, ParsedSource? Parsed) Read(ref EntryReader r, SourceText text)
+    {
         var status = r.Enum<ParseStatus>((int)ParseStatus.Skipped);
         var reason = r.String();
         if (!r.Bool())
@@ -82,10 +95,11 @@ internal static class ParseResultCodec
             return default;
         if (tag == 1)
             return ImmutableArray<T>.Empty;
-        var builder = ImmutableArray.CreateBuilder<T>(tag - 1);
-        for (var i = 0; i < tag - 1; i++)
-            builder.Add(read(ref r));
-        return builder.MoveToImmutable();
+        // An exact-size array handed over as is: no builder to allocate and copy out of.
+        var items = new T[tag - 1];
+        for (var i = 0; i < items.Length; i++)
+            items[i] = read(ref r);
+        return ImmutableCollectionsMarshal.AsImmutableArray(items);
     }
 
     // Line keys: 0 when not worked out, else 1 and the keys as 8-byte values (hashes: 7-bit packing would not shrink them).
@@ -93,7 +107,7 @@ internal static class ParseResultCodec
     {
         w.Bool(!keys.IsDefault);
         if (!keys.IsDefault)
-            w.Bytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(keys.AsSpan()));
+            w.Bytes(MemoryMarshal.AsBytes(keys.AsSpan()));
     }
 
     private static ImmutableArray<ulong> LineKeys(ref EntryReader r)
@@ -103,7 +117,7 @@ internal static class ParseResultCodec
         var bytes = r.Bytes();
         if (bytes.Length % sizeof(ulong) != 0)
             throw new CorruptEntryException("line keys are not whole 8-byte values");
-        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(bytes).ToArray());
+        return ImmutableCollectionsMarshal.AsImmutableArray(MemoryMarshal.Cast<byte, ulong>(bytes).ToArray());
     }
 
     private static void Strings(EntryWriter w, ImmutableArray<string> items) => Array(w, items, static (w, s) => w.String(s));
@@ -199,47 +213,71 @@ internal static class ParseResultCodec
 
     private static SyntaxNode Node(ref EntryReader r)
     {
-        // Iterative (a 10,000-deep tree must not recurse): read headers in pre-order, build bottom-up.
-        var headers = new List<(NodeKind Kind, string RawKind, string? Name, SourceSpan Span, int Children)>();
-        var pending = 1;
-        while (pending > 0)
+        // Iterative (a 10,000-deep tree must not recurse), in pre-order: a node is made as soon as it is read, over its
+        // exact-size child array, and the array is filled as its children are read; nothing outside sees it before
+        // the whole tree is read. A node takes at least MinNodeBytes, so the nodes still owed must fit in what is left
+        // of the entry: garbage cannot make the child arrays add up to more than the entry holds.
+        var open = new OpenNode[8];
+        var depth = 0;
+        long owed = 1;
+        SyntaxNode? root = null;
+        while (true)
         {
-            pending--;
+            owed--;
             var kind = r.Enum<NodeKind>((int)NodeKind.Other);
             var rawKind = r.RequiredString();
             var name = r.String();
             var span = r.Span();
             var children = r.ArrayTag();
-            headers.Add((kind, rawKind, name, span, children));
-            pending += Math.Max(0, children - 1);
-        }
-
-        var built = new Stack<SyntaxNode>();
-        for (var i = headers.Count - 1; i >= 0; i--)
-        {
-            var (kind, rawKind, name, span, children) = headers[i];
-            ImmutableArray<SyntaxNode> kids;
-            if (children == 0)
+            SyntaxNode[]? kids = null;
+            SyntaxNode node;
+            if (children >= 2)
             {
-                kids = default;
-            }
-            else if (children == 1)
-            {
-                // Most nodes are leaves: one shared empty array, not one each.
-                kids = ImmutableArray<SyntaxNode>.Empty;
+                owed += children - 1;
+                if (owed * MinNodeBytes > r.Remaining)
+                    throw new CorruptEntryException("tree shape");
+                kids = new SyntaxNode[children - 1];
+                node = new SyntaxNode(kind, rawKind, span, name, ImmutableCollectionsMarshal.AsImmutableArray(kids));
             }
             else
             {
-                var builder = ImmutableArray.CreateBuilder<SyntaxNode>(children - 1);
-                for (var c = 0; c < children - 1; c++)
-                    builder.Add(built.Count > 0 ? built.Pop() : throw new CorruptEntryException("tree shape"));
-                kids = builder.MoveToImmutable();
+                // Most nodes are leaves: one shared empty array, not one each.
+                node = new SyntaxNode(kind, rawKind, span, name, children == 0 ? default : ImmutableArray<SyntaxNode>.Empty);
             }
 
-            built.Push(new SyntaxNode(kind, rawKind, span, name, kids));
-        }
+            if (depth == 0)
+            {
+                root = node;
+            }
+            else
+            {
+                ref var parent = ref open[depth - 1];
+                parent.Children[parent.Filled++] = node;
+            }
 
-        return built.Count == 1 ? built.Pop() : throw new CorruptEntryException("tree shape");
+            if (kids is not null)
+            {
+                if (depth == open.Length)
+                    System.Array.Resize(ref open, depth * 2);
+                open[depth++] = new OpenNode(kids);
+                continue;
+            }
+
+            while (depth > 0 && open[depth - 1].Filled == open[depth - 1].Children.Length)
+                open[--depth] = default;
+            if (depth == 0)
+                return root!;
+        }
+    }
+
+    /// <summary>The fewest bytes a node takes: kind, raw kind, name, six span integers and the child tag.</summary>
+    private const int MinNodeBytes = 10;
+
+    /// <summary>The child array of a node whose children are not all read yet; <see cref="Filled"/> counts those that are.</summary>
+    private struct OpenNode(SyntaxNode[] children)
+    {
+        public readonly SyntaxNode[] Children = children;
+        public int Filled;
     }
 
     private static void Facts(EntryWriter w, LanguageFacts? facts)

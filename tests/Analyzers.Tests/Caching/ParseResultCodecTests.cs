@@ -74,6 +74,73 @@ public sealed class ParseResultCodecTests
     }
 
     [Fact]
+    public void A_tree_ten_thousand_deep_and_a_node_with_ten_thousand_children_read_back()
+    {
+        var text = new SourceText("x\n");
+        var span = text.Span(0, 1);
+        var deep = SyntaxNode.Leaf(NodeKind.Statement, "leaf", span);
+        for (var i = 0; i < 10_000; i++)
+            deep = new SyntaxNode(NodeKind.Block, i % 2 == 0 ? "block" : "body", span, i % 3 == 0 ? $"n{i}" : null, [deep]);
+        var wide = new SyntaxNode(NodeKind.Function, "wide", span, "f", [.. Enumerable.Range(0, 10_000).Select(i =>
+            new SyntaxNode(NodeKind.Statement, $"s{i % 7}", text.Span(i % 2, 1), null, i % 2 == 0 ? default : ImmutableArray<SyntaxNode>.Empty))]);
+        var root = new SyntaxNode(NodeKind.File, "file", text.Span(0, 2), null, [deep, wide, SyntaxNode.Leaf(NodeKind.Other, "end", span)]);
+        var writer = new EntryWriter();
+        ParseResultCodec.Write(writer, ParseStatus.Ok, null, new ParsedSource(root, [], [], null, []).CompactTokens(text));
+
+        var read = ParseResultCodec.Read(writer.Written, text).Parsed!.Root;
+
+        // Pairwise, without recursion: DeepEquality would recurse 10,000 levels.
+        var pending = new Stack<(SyntaxNode Expected, SyntaxNode Actual)>([(root, read)]);
+        var compared = 0;
+        while (pending.TryPop(out var pair))
+        {
+            var (expected, actual) = pair;
+            Assert.Equal((expected.Kind, expected.RawKind, expected.Span, expected.Name), (actual.Kind, actual.RawKind, actual.Span, actual.Name));
+            Assert.Equal(expected.Children.IsDefault, actual.Children.IsDefault);
+            compared++;
+            if (expected.Children.IsDefault)
+                continue;
+            Assert.Equal(expected.Children.Length, actual.Children.Length);
+            for (var i = 0; i < expected.Children.Length; i++)
+                pending.Push((expected.Children[i], actual.Children[i]));
+        }
+
+        // The file, the chain and its leaf, the wide node and its children, the last leaf.
+        Assert.Equal(1 + 10_001 + 1 + 10_000 + 1, compared);
+    }
+
+    [Fact]
+    public void Nodes_claiming_more_children_than_the_entry_can_hold_are_refused_before_their_arrays_are_made()
+    {
+        // Each node claims 50,000 children, which the padding after them leaves room for one count at a time: only
+        // the children still owed, added up, show that the entry cannot hold them (otherwise 1,000 arrays of 50,000).
+        var writer = new EntryWriter();
+        writer.Byte((byte)ParseStatus.Ok);
+        writer.String(null);
+        writer.Bool(true);
+        writer.Bool(false);
+        writer.Int(1);
+        writer.Byte(0);
+        writer.Int(1);
+        for (var i = 0; i < 1_000; i++)
+        {
+            writer.Byte((byte)NodeKind.Block);
+            writer.String("block");
+            writer.String(null);
+            writer.Span(default);
+            writer.Int(50_000 + 1);
+        }
+
+        writer.Bytes(new byte[100_000]);
+        var bytes = writer.Written.ToArray();
+        var text = new SourceText("x\n");
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        Assert.Throws<CorruptEntryException>(() => ParseResultCodec.Read(bytes, text));
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - allocated < 10_000_000, "child arrays were made for children the entry cannot hold");
+    }
+
+    [Fact]
     public void Damaged_bytes_are_refused_with_a_corrupt_entry_error_never_another_exception()
     {
         var text = new SourceText("#!/bin/sh\nset -e\nif [ -f x ]; then\n  . ./lib.sh\nfi\necho \"$HOME\" > /tmp/out\n");
