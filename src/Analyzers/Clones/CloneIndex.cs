@@ -93,7 +93,7 @@ public static class CloneIndex
         var elementsPerFile = new StatementElement[]?[codeFiles.Length];
         Parallel.For(0, codeFiles.Length, parallel, () => new List<StatementElement>(), (i, _, elements) =>
         {
-            var print = FileFingerprint.Read(codeFiles[i], i)!;
+            var print = FileFingerprint.Read(codeFiles[i], i, distinctLineKeys: false)!;
             print.MarkCommonLines(key => common(print.File.Language, key), options.MinTokens);
             unitsPerFile[i] = [];
             elements.Clear();
@@ -183,7 +183,7 @@ public static class CloneIndex
         }
 
         var signatures = new uint[]?[groups.Count];
-        Parallel.For(0, groups.Count, parallel, g => signatures[g] = MinHashSignature.Compute(groups[g][0].Grams()));
+        Parallel.For(0, groups.Count, parallel, g => signatures[g] = MinHashSignature.OfTokens(groups[g][0].Filtered));
         var lengths = groups.Select(g => g[0].CodeTokens).ToList();
         var groupOfUnit = new Dictionary<CloneUnit, int>();
         for (var g = 0; g < groups.Count; g++)

@@ -60,8 +60,8 @@ internal sealed class CloneUnit
     public ReadOnlySpan<ulong> FilteredNames => File.FilteredNames.AsSpan(FilteredStart, FilteredEnd - FilteredStart);
 
     /// <summary>
-    /// 5-gram keys of <see cref="Filtered"/> (grams crossing the unit's end left out), computed when asked: they are read
-    /// once for the signature and once more for a unit that is verified, and storing them would cost 8 bytes a token.
+    /// 5-gram keys of <see cref="Filtered"/> (grams crossing the unit's end left out), computed when asked (for a unit that
+    /// is verified; the signature hashes them as it goes): storing them would cost 8 bytes a token.
     /// </summary>
     public ulong[] Grams() => TokenTiling.Grams(Filtered);
 

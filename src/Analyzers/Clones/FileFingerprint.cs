@@ -110,7 +110,9 @@ internal sealed class FileFingerprint
     /// Reads <paramref name="file"/> from its token table (texts are slices of the file, nothing is rebuilt), or, for a
     /// file no frontend parses, from <see cref="FallbackLexer"/>.
     /// </summary>
-    public static FileFingerprint? Read(FileModel file, int index)
+    /// <param name="distinctLineKeys">Whether to work out <see cref="LineKeys"/> (the sorted distinct keys, for the
+    /// document frequency of lines); the clone index's second pass, which has them already, does not need them.</param>
+    public static FileFingerprint? Read(FileModel file, int index, bool distinctLineKeys = true)
     {
         if (file.Text is null || file.Status is ParseStatus.Skipped or ParseStatus.Failed || !CloneIndex.IsCodeLanguage(file.Language))
             return null;
@@ -165,7 +167,7 @@ internal sealed class FileFingerprint
         fingerprint.tokens = null;
         fingerprint.Code = [];
         GC.KeepAlive(source);
-        return fingerprint.WithLineKeys();
+        return fingerprint.WithLineKeys(distinctLineKeys);
     }
 
     /// <summary>
@@ -497,9 +499,16 @@ internal sealed class FileFingerprint
     private ulong LineKey(int start, int end) => StableHash.Combine((ulong)File.Language, StableHash.Sequence(Exact.AsSpan(start, end - start)));
 
     /// <summary>Line keys depend on the boilerplate marks, so they are computed once those are set.</summary>
-    private FileFingerprint WithLineKeys()
+    private FileFingerprint WithLineKeys(bool withDistinct)
     {
         lineKeys = new ulong[Math.Max(0, lineStarts.Length - 1)];
+        if (!withDistinct)
+        {
+            for (var line = 0; line < lineStarts.Length - 1; line++)
+                lineKeys[line] = LineKey(lineStarts[line], lineStarts[line + 1]);
+            return this;
+        }
+
         var keys = new List<ulong>(lineStarts.Length);
         for (var line = 0; line < lineStarts.Length - 1; line++)
         {

@@ -25,14 +25,42 @@ internal static class MinHashSignature
             signature[i] = uint.MaxValue;
 
         foreach (var hash in grams)
-        {
-            var bin = (int)(hash >> BinShift);
-            var value = (uint)hash;
-            filled[bin] = true;
-            if (value < signature[bin])
-                signature[bin] = value;
-        }
+            Add(signature, filled, hash);
 
+        return Densified(signature, filled);
+    }
+
+    /// <summary>
+    /// The signature of the 5-grams of <paramref name="tokens"/> (<see cref="TokenTiling.Grams"/>), each gram hashed as it
+    /// is met instead of all of them first into an array: the same signature without the allocation.
+    /// </summary>
+    public static uint[]? OfTokens(ReadOnlySpan<ulong> tokens)
+    {
+        var count = tokens.Length - TokenTiling.MinimumMatch + 1;
+        if (count <= 0)
+            return null;
+        var signature = new uint[Bins];
+        var filled = new bool[Bins];
+        for (var i = 0; i < Bins; i++)
+            signature[i] = uint.MaxValue;
+
+        for (var i = 0; i < count; i++)
+            Add(signature, filled, StableHash.Sequence(tokens.Slice(i, TokenTiling.MinimumMatch)));
+
+        return Densified(signature, filled);
+    }
+
+    private static void Add(uint[] signature, bool[] filled, ulong hash)
+    {
+        var bin = (int)(hash >> BinShift);
+        var value = (uint)hash;
+        filled[bin] = true;
+        if (value < signature[bin])
+            signature[bin] = value;
+    }
+
+    private static uint[] Densified(uint[] signature, bool[] filled)
+    {
         for (var bin = 0; bin < Bins; bin++)
         {
             if (filled[bin])

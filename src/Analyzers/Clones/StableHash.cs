@@ -28,6 +28,7 @@ internal static class StableHash
     public static ulong Tag(string tag) => Mix(Text(tag) ^ Golden);
 
     /// <summary>The SplitMix64 finalizer: every input bit affects every output bit.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static ulong Mix(ulong value)
     {
         value ^= value >> 30;
@@ -39,6 +40,7 @@ internal static class StableHash
     }
 
     /// <summary>Order-sensitive: Combine(Combine(s, a), b) differs from Combine(Combine(s, b), a).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static ulong Combine(ulong seed, ulong value) => Mix(seed ^ (value + Golden + (seed << 6) + (seed >> 2)));
 
     public static ulong Sequence(ReadOnlySpan<ulong> values, ulong seed = Golden)
