@@ -15,7 +15,7 @@ public sealed class SourceText
 {
     private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
-    private readonly ImmutableArray<int> lineStarts;
+    private ImmutableArray<int> lineStarts;
     private readonly string? text;
     private readonly byte[]? utf8;
     private readonly int length;
@@ -34,7 +34,6 @@ public sealed class SourceText
         utf8 = ascii;
         asciiBytes = true;
         length = ascii.Length;
-        lineStarts = LineStarts<byte>(ascii, (byte)'\r', (byte)'\n');
     }
 
     /// <summary>A text of ASCII bytes (the caller checked), kept as those bytes and decoded only when asked.</summary>
@@ -75,6 +74,12 @@ public sealed class SourceText
     {
         _ = utf8;
         this.utf8 = bytes;
+        length = Utf8.GetCharCount(bytes);
+    }
+
+    /// <summary>The line starts of a text kept as UTF-8 bytes, in characters: each line's characters counted from its bytes.</summary>
+    private static ImmutableArray<int> Utf8LineStarts(byte[] bytes)
+    {
         var starts = ImmutableArray.CreateBuilder<int>();
         starts.Add(0);
         var span = bytes.AsSpan();
@@ -83,11 +88,7 @@ public sealed class SourceText
         {
             var found = span.Slice(offset).IndexOfAny((byte)'\r', (byte)'\n');
             if (found < 0)
-            {
-                chars += Utf8.GetCharCount(span.Slice(offset));
                 break;
-            }
-
             var at = offset + found;
             if (span[at] == (byte)'\r' && at + 1 < span.Length && span[at + 1] == (byte)'\n')
                 at++;
@@ -96,8 +97,7 @@ public sealed class SourceText
             starts.Add(chars);
         }
 
-        length = chars;
-        lineStarts = starts.ToImmutable();
+        return starts.ToImmutable();
     }
 #endif
 
@@ -122,23 +122,46 @@ public sealed class SourceText
     /// <summary>The text's length in UTF-16 code units, without decoding it.</summary>
     public int Length => length;
 
+    /// <summary>
+    /// Where each line starts. A text kept as bytes works them out on first use (most files are never asked for a line):
+    /// threads may race to do it, and every result is the same, published whole.
+    /// </summary>
+    private ImmutableArray<int> Starts
+    {
+        get
+        {
+            var starts = lineStarts;
+            if (!starts.IsDefault)
+                return starts;
+#if NET
+            starts = asciiBytes ? LineStarts<byte>(utf8!, (byte)'\r', (byte)'\n') : Utf8LineStarts(utf8!);
+#else
+            starts = LineStarts<byte>(utf8!, (byte)'\r', (byte)'\n');
+#endif
+            lineStarts = starts;
+            return starts;
+        }
+    }
+
     /// <summary>Number of lines as an editor counts them: a final line break does not start a new line.</summary>
-    public int LineCount => length == 0 ? 0 : lineStarts[^1] == length ? lineStarts.Length - 1 : lineStarts.Length;
+    public int LineCount => length == 0 ? 0 : Starts[^1] == length ? Starts.Length - 1 : Starts.Length;
 
     /// <summary>Offset of the first character of a 1-based line (clamped to the text).</summary>
     public int LineStart(int line)
     {
         if (line <= 1)
             return 0;
-        return line > lineStarts.Length ? length : lineStarts[line - 1];
+        var starts = Starts;
+        return line > starts.Length ? length : starts[line - 1];
     }
 
     /// <summary>Offset just past the last character of a 1-based line, before its line break.</summary>
     public int LineEnd(int line)
     {
-        var next = line >= lineStarts.Length ? length : lineStarts[line];
+        var starts = Starts;
+        var next = line >= starts.Length ? length : starts[line];
         var end = next;
-        if (end > LineStart(line) && end <= length && line < lineStarts.Length)
+        if (end > LineStart(line) && end <= length && line < starts.Length)
         {
             if (asciiBytes)
             {
@@ -200,7 +223,7 @@ public sealed class SourceText
     /// <summary>1-based line of an offset.</summary>
     public int LineOf(int offset)
     {
-        var index = lineStarts.BinarySearch(Math.Clamp(offset, 0, length));
+        var index = Starts.BinarySearch(Math.Clamp(offset, 0, length));
         return index >= 0 ? index + 1 : ~index;
     }
 
