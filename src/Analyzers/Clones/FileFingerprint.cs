@@ -42,6 +42,7 @@ internal sealed class FileFingerprint
     private int[] codeEndLine;
     private int[] codeLastLine;
     private TokenTable? tokens;
+    private string? decoded;
 
     private FileFingerprint(FileModel file, int index, TokenTable tokens, int[] code, ulong[] exact, ulong[] normalized, bool[] boilerplate)
     {
@@ -104,7 +105,7 @@ internal sealed class FileFingerprint
 
     public int Count { get; }
 
-    private ReadOnlySpan<char> TextOf(int codeToken) => tokens!.TextAt(Code[codeToken]);
+    private ReadOnlySpan<char> TextOf(int codeToken) => tokens!.TextAt(Code[codeToken], decoded!);
 
     /// <summary>
     /// Reads <paramref name="file"/> from its token table (texts are slices of the file, nothing is rebuilt), or, for a
@@ -127,7 +128,7 @@ internal sealed class FileFingerprint
         var codeCount = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
-            isCode[i] = tokens.KindAt(i) != TokenKind.Comment && !IsLayout(tokens.TextAt(i));
+            isCode[i] = tokens.KindAt(i) != TokenKind.Comment && !IsLayout(tokens.TextAt(i, source));
             if (isCode[i])
                 codeCount++;
         }
@@ -150,7 +151,7 @@ internal sealed class FileFingerprint
         var normalized = new ulong[codeArray.Length];
         for (var i = 0; i < codeArray.Length; i++)
         {
-            var text = tokens.TextAt(codeArray[i]);
+            var text = tokens.TextAt(codeArray[i], source);
             exact[i] = StableHash.Text(text);
             normalized[i] = file.Language == Language.Compose ? exact[i] : tokens.KindAt(codeArray[i]) switch
             {
@@ -162,9 +163,10 @@ internal sealed class FileFingerprint
             };
         }
 
-        var fingerprint = new FileFingerprint(file, index, tokens, codeArray, exact, normalized, new bool[codeArray.Length]);
+        var fingerprint = new FileFingerprint(file, index, tokens, codeArray, exact, normalized, new bool[codeArray.Length]) { decoded = source };
         fingerprint.MarkKnownBoilerplate(commands);
         fingerprint.tokens = null;
+        fingerprint.decoded = null;
         fingerprint.Code = [];
         GC.KeepAlive(source);
         return fingerprint.WithLineKeys(distinctLineKeys);

@@ -111,6 +111,19 @@ public sealed class TokenTable
         return text.Text.AsSpan(starts[index], lengths[index]);
     }
 
+    /// <summary>
+    /// The same, sliced from <paramref name="decoded"/>, the file's text the caller holds (its
+    /// <see cref="SourceText.Text"/>): a loop over every token then skips the text's weak-reference lookup each time.
+    /// </summary>
+    public ReadOnlySpan<char> TextAt(int index, string decoded)
+    {
+        if (text is null)
+            return plain[index].Text;
+        if (irregular is not null && irregular.TryGetValue(index, out var whole))
+            return whole.Text;
+        return decoded.AsSpan(starts[index], lengths[index]);
+    }
+
     /// <summary>The span of token <paramref name="index"/> without rebuilding the tokens.</summary>
     public SourceSpan SpanAt(int index)
     {
