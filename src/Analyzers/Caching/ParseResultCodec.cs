@@ -157,9 +157,12 @@ internal static class ParseResultCodec
     {
         if (r.Byte() == 0)
             return TokenTable.Of(Array(ref r, static (ref EntryReader r) => Token(ref r)));
-        var kinds = r.Bytes().ToArray();
-        var starts = new int[kinds.Length];
-        var lengths = new int[kinds.Length];
+        // The columns live as long as the scan: on the pinned heap, the collector never copies them between generations.
+        var written = r.Bytes();
+        var kinds = GC.AllocateUninitializedArray<byte>(written.Length, pinned: true);
+        written.CopyTo(kinds);
+        var starts = GC.AllocateUninitializedArray<int>(kinds.Length, pinned: true);
+        var lengths = GC.AllocateUninitializedArray<int>(kinds.Length, pinned: true);
         var previous = 0;
         for (var i = 0; i < kinds.Length; i++)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using Consolidate.Analyzers.Model;
 
@@ -166,25 +167,38 @@ public sealed class RepositoryScanner
             }
 
             // Like git, look at the first 8,000 bytes for a NUL before reading the rest: binary files are not read whole.
-            var head = new byte[Math.Min(size, TextDecoder.BinarySniffLength)];
-            var headRead = ReadFully(handle, head, 0);
-            if (TextDecoder.LooksBinary(head.AsSpan(0, headRead)))
+            // A file's bytes usually live until the report is written (they are its text): they go to the pinned heap,
+            // which the collector never copies, instead of being copied from generation to generation. The head of a
+            // bigger file is only a look, so it comes from the pool.
+            var headLength = (int)Math.Min(size, TextDecoder.BinarySniffLength);
+            var wholeInHead = headLength == size;
+            var head = wholeInHead ? GC.AllocateUninitializedArray<byte>(headLength, pinned: true) : ArrayPool<byte>.Shared.Rent(headLength);
+            try
             {
-                return new ScannedFile(relative, language, ParseStatus.Skipped,
-                    $"binary (NUL byte at offset {Array.IndexOf(head, (byte)0)})", size, null);
-            }
+                var headRead = ReadFully(handle, head.AsSpan(0, headLength), 0);
+                if (TextDecoder.LooksBinary(head.AsSpan(0, headRead)))
+                {
+                    return new ScannedFile(relative, language, ParseStatus.Skipped,
+                        $"binary (NUL byte at offset {head.AsSpan(0, headRead).IndexOf((byte)0)})", size, null);
+                }
 
-            bytes = head.Length == size ? head : new byte[size];
-            if (bytes != head)
-            {
-                head.AsSpan(0, headRead).CopyTo(bytes);
-                var total = headRead + ReadFully(handle, bytes.AsSpan(headRead), headRead);
-                if (total != size)
-                    bytes = bytes[..total];
+                if (wholeInHead)
+                {
+                    bytes = headRead == size ? head : head[..headRead];
+                }
+                else
+                {
+                    bytes = GC.AllocateUninitializedArray<byte>((int)size, pinned: true);
+                    head.AsSpan(0, headRead).CopyTo(bytes);
+                    var total = headRead + ReadFully(handle, bytes.AsSpan(headRead), headRead);
+                    if (total != size)
+                        bytes = bytes[..total];
+                }
             }
-            else if (headRead != size)
+            finally
             {
-                bytes = bytes[..headRead];
+                if (!wholeInHead)
+                    ArrayPool<byte>.Shared.Return(head);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
