@@ -47,7 +47,10 @@ public sealed class ParseCache : IParseResultCache, IDisposable
     private readonly string folder;
     private readonly string toolIdentity;
     private readonly ConcurrentDictionary<string, byte> hitSlots = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<Language, string?> frontendIdentities = new();
+    // By language (an array: no generic instantiation to compile at start-up); a slot is set once, under the lock.
+    private readonly bool[] identityKnown = new bool[(int)Language.Other + 1];
+    private readonly string?[] identities = new string?[(int)Language.Other + 1];
+    private readonly Lock identityGate = new();
     private readonly ConcurrentDictionary<string, CacheKey> pending = new(StringComparer.Ordinal);
     private readonly string root;
     private readonly bool readable;
@@ -131,10 +134,30 @@ public sealed class ParseCache : IParseResultCache, IDisposable
     }
 
     /// <summary>What a frontend's results depend on besides the tool and the file; null: not cacheable now.</summary>
-    private string? Identity(IFrontend frontend, CancellationToken cancellationToken) =>
-        frontendIdentities.GetOrAdd(frontend.Language, _ => frontend is IFrontendIdentity identity
-            ? identity.Identity(cancellationToken) is { } value ? frontend.GetType().FullName + "|" + value : null
-            : frontend.GetType().FullName);
+    private string? Identity(IFrontend frontend, CancellationToken cancellationToken)
+    {
+        var slot = (int)frontend.Language;
+        lock (identityGate)
+        {
+            if (identityKnown[slot])
+                return identities[slot];
+        }
+
+        // Outside the lock: the Python frontend's identity waits for its first interpreter.
+        var value = frontend is IFrontendIdentity identity
+            ? identity.Identity(cancellationToken) is { } known ? frontend.GetType().FullName + "|" + known : null
+            : frontend.GetType().FullName;
+        lock (identityGate)
+        {
+            if (!identityKnown[slot])
+            {
+                identities[slot] = value;
+                identityKnown[slot] = true;
+            }
+
+            return identities[slot];
+        }
+    }
 
     /// <summary>
     /// A result that depends on the moment, not the file: a failed parse (a timeout, a dead worker, a missing native
