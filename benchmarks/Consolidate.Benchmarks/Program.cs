@@ -19,7 +19,8 @@ namespace Consolidate.Benchmarks;
 /// (the files whose tokens differ between the two, with the first difference and tree-sitter's verdict),
 /// <c>pyworker</c> (CPython worker round trips alone), <c>languages</c> (one-thread parse CPU per language),
 /// <c>codeccheck</c> (every file's parse result through the cache layout), <c>codecread ROOT [ROUNDS]</c> (the cache
-/// layout's reading alone, CPU and allocation per round). Anything else goes to BenchmarkDotNet.
+/// layout's reading alone, CPU and allocation per round), <c>codecwrite ROOT OUT [ROUNDS]</c> (the cache's writing alone:
+/// every entry's key and entry written to a pack in OUT, CPU and allocation per round). Anything else goes to BenchmarkDotNet.
 /// </summary>
 public static class Program
 {
@@ -118,6 +119,53 @@ public static class Program
                 for (var i = 0; i < entries.Count; i++)
                     results[i] = Analyzers.Caching.ParseResultCodec.Read(entries[i].Payload, entries[i].Text);
                 Console.Error.WriteLine($"codecread: {wall.Elapsed.TotalMilliseconds:0} ms wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:0} ms cpu, {(GC.GetAllocatedBytesForCurrentThread() - allocated) / 1e6:0.0} MB allocated");
+            }
+
+            return 0;
+        }
+
+        if (args.Length is 3 or 4 && args[0] == "codecwrite")
+        {
+            // What a cold scan spends in ParseCache.Key and ParseCache.Store, without parsing: every file is parsed once,
+            // then, round after round on one thread, keyed and stored into a fresh cache in OUT (a fixed tool identity,
+            // so two builds write the same bytes: OUT/.consolidate/cache/entries.pack can be compared with cmp).
+            var parsedFiles = new List<(ScannedFile File, Consolidate.Analyzers.Model.ParsedSource Parsed, string Identity)>();
+            using (var frontends = FrontendFactory.Create(new FrontendOptions()))
+            {
+                foreach (var f in new RepositoryScanner(new ScanOptions()).Scan(args[1], CancellationToken.None))
+                {
+                    if (f.Document is null || frontends.For(f.Language) is not { } frontend)
+                        continue;
+                    parsedFiles.Add((f, frontend.Parse(f.Document, CancellationToken.None).CompactTokens(f.Document.Text), frontend.GetType().FullName!));
+                }
+            }
+
+            var rounds = args.Length == 4 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 10;
+            Console.Error.WriteLine($"codecwrite: {parsedFiles.Count} files");
+            for (var round = 0; round < rounds; round++)
+            {
+                if (Directory.Exists(args[2]))
+                    Directory.Delete(args[2], recursive: true);
+                Directory.CreateDirectory(args[2]);
+                var cache = new Analyzers.Caching.ParseCache(args[2], "codecwrite");
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                var allocated = GC.GetAllocatedBytesForCurrentThread();
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var keys = new Analyzers.Caching.CacheKey[parsedFiles.Count];
+                for (var i = 0; i < parsedFiles.Count; i++)
+                    keys[i] = cache.Key(parsedFiles[i].File.Path, parsedFiles[i].File.Language, parsedFiles[i].File.Document!.Bytes, parsedFiles[i].Identity);
+                var keyCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+                var keyAllocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+                cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                allocated = GC.GetAllocatedBytesForCurrentThread();
+                for (var i = 0; i < parsedFiles.Count; i++)
+                    cache.Store(keys[i], parsedFiles[i].File.Status, parsedFiles[i].File.Reason, parsedFiles[i].Parsed);
+                var storeCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+                var storeAllocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+                cache.Commit();
+                cache.Dispose();
+                Console.Error.WriteLine($"codecwrite: Key {keyCpu.TotalMilliseconds:0} ms cpu {keyAllocated / 1e6:0.00} MB allocated; Store {storeCpu.TotalMilliseconds:0} ms cpu {storeAllocated / 1e6:0.00} MB allocated");
             }
 
             return 0;

@@ -13,6 +13,8 @@ internal sealed class PackWriter : IDisposable
 {
     private const int CopyChunk = 1 << 16;
 
+    private static readonly SearchValues<char> LowerHexDigits = SearchValues.Create("0123456789abcdef");
+
     private readonly FileStream stream;
     private readonly Dictionary<string, PackSlot> index = new(StringComparer.Ordinal);
     private long length;
@@ -91,7 +93,7 @@ internal sealed class PackWriter : IDisposable
 
     private void Add(string slot, int entryLength)
     {
-        if (slot.Length != 2 * CachePack.SlotLength || !slot.All(char.IsAsciiHexDigitLower))
+        if (slot.Length != 2 * CachePack.SlotLength || slot.AsSpan().ContainsAnyExcept(LowerHexDigits))
             throw new ArgumentException($"a slot is {2 * CachePack.SlotLength} lower-case hex digits, not '{slot}'", nameof(slot));
         index[slot] = new PackSlot(slot, length, entryLength);
         length += entryLength;

@@ -46,6 +46,9 @@ public sealed class ParseCache : IParseResultCache, IDisposable
 
     private readonly string folder;
     private readonly string toolIdentity;
+
+    /// <summary>The start of every key's material (see <see cref="Key"/>), encoded once.</summary>
+    private readonly byte[] keyPrefix;
     private readonly ConcurrentDictionary<string, byte> hitSlots = new(StringComparer.Ordinal);
     // By language (an array: no generic instantiation to compile at start-up); a slot is set once, under the lock.
     private readonly bool[] identityKnown = new bool[(int)Language.Other + 1];
@@ -57,6 +60,7 @@ public sealed class ParseCache : IParseResultCache, IDisposable
     private readonly Lazy<(CachePack? Pack, bool Found)> committed;
     private readonly Lazy<SimilarityMemo> similarities;
     private readonly Lock appending = new();
+    private readonly ConcurrentBag<EntryWriter> writers = [];
     private PackWriter? temporary;
     private string? writeFailure;
     private int hits;
@@ -72,6 +76,7 @@ public sealed class ParseCache : IParseResultCache, IDisposable
         this.root = Path.GetFullPath(root);
         folder = Path.Combine(this.root, ".consolidate", "cache");
         this.toolIdentity = toolIdentity ?? DefaultToolIdentity;
+        keyPrefix = Encoding.UTF8.GetBytes($"consolidate-analyze parse cache {FormatVersion}\n{this.toolIdentity}\n");
         writeFailure = FolderProblem(Path.Combine(this.root, ".consolidate")) ?? FolderProblem(folder);
         readable = writeFailure is null;
         committed = new(() => readable ? (CachePack.Open(PackPath, out var found), found) : (null, false));
@@ -163,19 +168,66 @@ public sealed class ParseCache : IParseResultCache, IDisposable
     /// A result that depends on the moment, not the file: a failed parse (a timeout, a dead worker, a missing native
     /// library) or a time budget spent on a part of the file. Never stored, so the next scan tries again.
     /// </summary>
-    private static bool IsMomentary(ParseStatus status, ParsedSource parsed) =>
-        status == ParseStatus.Failed || parsed.Failed || parsed.Issues.Any(i => i.Message.Contains(" budget", StringComparison.Ordinal));
+    private static bool IsMomentary(ParseStatus status, ParsedSource parsed)
+    {
+        if (status == ParseStatus.Failed || parsed.Failed)
+            return true;
+        foreach (var issue in parsed.Issues)
+        {
+            if (issue.Message.Contains(" budget", StringComparison.Ordinal))
+                return true;
+        }
+
+        return false;
+    }
 
     /// <summary>The key of one file's entry (see the class remarks).</summary>
     public CacheKey Key(string path, Language language, ReadOnlySpan<byte> content, string frontendIdentity)
     {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(frontendIdentity);
         Span<byte> contentHash = stackalloc byte[32];
         SHA256.HashData(content, contentHash);
-        var material = $"consolidate-analyze parse cache {FormatVersion}\n{toolIdentity}\n{frontendIdentity}\n{language}\n{path}\n{Convert.ToHexString(contentHash)}";
-        var key = SHA256.HashData(Encoding.UTF8.GetBytes(material));
-        var slot = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{language}\n{path}")), 0, 16);
-        return new CacheKey(slot, key);
+
+        // The key hashes the UTF-8 of "consolidate-analyze parse cache {FormatVersion}\n{toolIdentity}\n{frontendIdentity}\n
+        // {language}\n{path}\n{content hash in upper-case hex}", the slot the "{language}\n{path}" inside it: both
+        // encoded once into one buffer, piece by piece. Every piece ends before a '\n', so encoding them one at a time
+        // gives the bytes encoding the whole string would (a lone surrogate at a piece's end is lone either way).
+        var languageName = language.ToString();
+        var longest = keyPrefix.Length + Encoding.UTF8.GetMaxByteCount(frontendIdentity.Length + languageName.Length + path.Length) + 3 + 2 * contentHash.Length;
+        var rented = longest > 1024 ? ArrayPool<byte>.Shared.Rent(longest) : null;
+        Span<byte> material = rented is null ? stackalloc byte[1024] : rented;
+        try
+        {
+            keyPrefix.CopyTo(material);
+            var at = keyPrefix.Length;
+            at += Encoding.UTF8.GetBytes(frontendIdentity, material[at..]);
+            material[at++] = (byte)'\n';
+            var slotStart = at;
+            at += Encoding.UTF8.GetBytes(languageName, material[at..]);
+            material[at++] = (byte)'\n';
+            at += Encoding.UTF8.GetBytes(path, material[at..]);
+            var slotEnd = at;
+            material[at++] = (byte)'\n';
+            foreach (var b in contentHash)
+            {
+                material[at++] = UpperHexDigits[b >> 4];
+                material[at++] = UpperHexDigits[b & 0xF];
+            }
+
+            var key = SHA256.HashData(material[..at]);
+            Span<byte> slotHash = stackalloc byte[32];
+            SHA256.HashData(material[slotStart..slotEnd], slotHash);
+            return new CacheKey(Convert.ToHexStringLower(slotHash[..CachePack.SlotLength]), key);
+        }
+        finally
+        {
+            if (rented is not null)
+                ArrayPool<byte>.Shared.Return(rented);
+        }
     }
+
+    private static ReadOnlySpan<byte> UpperHexDigits => "0123456789ABCDEF"u8;
 
     /// <summary>The cached result for <paramref name="key"/>, read against the file's <paramref name="text"/>; null on a miss.</summary>
     internal (ParseStatus Status, string? Reason, ParsedSource? Parsed)? TryLoad(CacheKey key, SourceText text)
@@ -244,29 +296,39 @@ public sealed class ParseCache : IParseResultCache, IDisposable
         if (writeFailure is not null)
             return;
 
-        var writer = new EntryWriter();
-        ParseResultCodec.Write(writer, status, reason, parsed);
-        var payload = writer.Written;
-        Span<byte> header = stackalloc byte[HeaderLength];
-        Magic.CopyTo(header);
-        BinaryPrimitives.WriteInt32LittleEndian(header[8..], FormatVersion);
-        key.Hash.CopyTo(header[12..]);
-        BinaryPrimitives.WriteInt32LittleEndian(header[44..], payload.Length);
-        BinaryPrimitives.WriteUInt64LittleEndian(header[48..], CachePack.Checksum(payload));
-
-        lock (appending)
+        // A writer per concurrent Store, reused entry after entry: its buffer and string table are not made again for each.
+        if (!writers.TryTake(out var writer))
+            writer = new EntryWriter();
+        try
         {
-            try
+            ParseResultCodec.Write(writer, status, reason, parsed);
+            var payload = writer.Written;
+            Span<byte> header = stackalloc byte[HeaderLength];
+            Magic.CopyTo(header);
+            BinaryPrimitives.WriteInt32LittleEndian(header[8..], FormatVersion);
+            key.Hash.CopyTo(header[12..]);
+            BinaryPrimitives.WriteInt32LittleEndian(header[44..], payload.Length);
+            BinaryPrimitives.WriteUInt64LittleEndian(header[48..], CachePack.Checksum(payload));
+
+            lock (appending)
             {
-                if ((temporary ??= StartPack()) is not { } pack)
-                    return;
-                pack.Append(key.Slot, header, payload);
-                Interlocked.Increment(ref written);
+                try
+                {
+                    if ((temporary ??= StartPack()) is not { } pack)
+                        return;
+                    pack.Append(key.Slot, header, payload);
+                    Interlocked.Increment(ref written);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    StopWriting(e);
+                }
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                StopWriting(e);
-            }
+        }
+        finally
+        {
+            writer.Reset();
+            writers.Add(writer);
         }
     }
 
@@ -347,6 +409,8 @@ public sealed class ParseCache : IParseResultCache, IDisposable
         if (committed.IsValueCreated)
             committed.Value.Pack?.Dispose();
         DeleteTemporary();
+        while (writers.TryTake(out var writer))
+            writer.Dispose();
     }
 
     /// <summary>This scan's temporary pack in the cache folder, once the folder checks out; null (writing off) when it does not.</summary>

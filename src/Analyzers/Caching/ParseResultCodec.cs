@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using Consolidate.Analyzers.Model;
@@ -146,10 +147,18 @@ internal static class ParseResultCodec
         }
 
         w.Int(irregular?.Count ?? 0);
-        foreach (var (index, token) in irregular?.OrderBy(p => p.Key) ?? Enumerable.Empty<KeyValuePair<int, Token>>())
+        if (irregular is null || irregular.Count == 0)
+            return;
+        // In index order (the table's order is its insertion order, which nothing promises).
+        var indexes = new int[irregular.Count];
+        var n = 0;
+        foreach (var index in irregular.Keys)
+            indexes[n++] = index;
+        System.Array.Sort(indexes);
+        foreach (var index in indexes)
         {
             w.Int(index);
-            Token(w, token);
+            Token(w, irregular[index]);
         }
     }
 
@@ -197,21 +206,47 @@ internal static class ParseResultCodec
     // The tree in pre-order; a node's children follow it, preceded by their count.
     private static void Node(EntryWriter w, SyntaxNode root)
     {
-        var stack = new Stack<SyntaxNode>();
-        stack.Push(root);
-        while (stack.Count > 0)
+        // Iterative (a 10,000-deep tree must not recurse): a stack of the nodes still to write, children pushed last
+        // first. The stack is a pooled array, so writing an entry does not grow a new one.
+        var stack = ArrayPool<SyntaxNode>.Shared.Rent(64);
+        var count = 0;
+        stack[count++] = root;
+        try
         {
-            var node = stack.Pop();
-            w.Byte((byte)node.Kind);
-            w.String(node.RawKind);
-            w.String(node.Name);
-            w.Span(node.Span);
-            w.Int(node.Children.IsDefault ? 0 : node.Children.Length + 1);
-            if (node.Children.IsDefault)
-                continue;
-            for (var i = node.Children.Length - 1; i >= 0; i--)
-                stack.Push(node.Children[i]);
+            while (count > 0)
+            {
+                var node = stack[--count];
+                w.Byte((byte)node.Kind);
+                w.String(node.RawKind);
+                w.String(node.Name);
+                w.Span(node.Span);
+                var children = node.Children;
+                if (children.IsDefault)
+                {
+                    w.Int(0);
+                    continue;
+                }
+
+                w.Int(children.Length + 1);
+                if (stack.Length - count < children.Length)
+                    stack = Grown(stack, count, count + children.Length);
+                for (var i = children.Length - 1; i >= 0; i--)
+                    stack[count++] = children[i];
+            }
         }
+        finally
+        {
+            ArrayPool<SyntaxNode>.Shared.Return(stack, clearArray: true);
+        }
+    }
+
+    /// <summary>A pooled array of at least <paramref name="needed"/> holding <paramref name="stack"/>'s first <paramref name="count"/> items; <paramref name="stack"/> goes back to the pool.</summary>
+    private static SyntaxNode[] Grown(SyntaxNode[] stack, int count, int needed)
+    {
+        var grown = ArrayPool<SyntaxNode>.Shared.Rent(Math.Max(needed, 2 * stack.Length));
+        System.Array.Copy(stack, grown, count);
+        ArrayPool<SyntaxNode>.Shared.Return(stack, clearArray: true);
+        return grown;
     }
 
     private static SyntaxNode Node(ref EntryReader r)

@@ -226,6 +226,33 @@ public sealed class ParseCacheTests : IClassFixture<ParseCacheTests.Frontends>
     }
 
     [Fact]
+    public void Keys_and_slots_are_the_hashes_of_the_documented_material()
+    {
+        // Existing caches stay valid only while the key is computed as it always was: from these strings, as UTF-8
+        // (lone surrogates included, which attribute arguments could not carry; a path long enough for a pooled buffer).
+        using var tree = new TempTree();
+        var content = System.Text.Encoding.UTF8.GetBytes("echo done\n");
+        var toolIdentity = "tool \ud800 ü";
+        var cache = new ParseCache(tree.Root, toolIdentity);
+        var cases = new (string Path, string FrontendIdentity)[]
+        {
+            ("run.sh", "frontend"),
+            ("dossier/café/日本語.py", "Consolidate.Frontend|Python 3.12 ü"),
+            ("odd/\ud800lone\udc00/\ud83d\ude00.sh\ud83d", "\udc00frontend\ud800"),
+            (string.Concat(Enumerable.Repeat("a long folder é/", 200)) + "x.py", "frontend"),
+        };
+
+        foreach (var (path, frontendIdentity) in cases)
+        {
+            var key = cache.Key(path, Model.Language.Python, content, frontendIdentity);
+
+            var material = $"consolidate-analyze parse cache {ParseCache.FormatVersion}\n{toolIdentity}\n{frontendIdentity}\n{Model.Language.Python}\n{path}\n{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(content))}";
+            Assert.Equal(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(material)), key.Hash);
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{Model.Language.Python}\n{path}")), 0, 16), key.Slot);
+        }
+    }
+
+    [Fact]
     public void A_scan_that_ends_without_a_commit_leaves_no_temporary_pack()
     {
         using var tree = Repository();

@@ -74,6 +74,43 @@ public sealed class ParseResultCodecTests
     }
 
     [Fact]
+    public void A_writer_reset_between_entries_writes_each_as_a_new_writer_would()
+    {
+        // The cache reuses a writer entry after entry: a reset must forget the string table (else later entries refer
+        // to strings they never wrote) and the bytes, including after an entry big enough to drop its buffer (over
+        // 1 MB) and its table (over 4,096 strings).
+        var text = new SourceText("x = 1\n");
+        var span = text.Span(0, 1);
+        var big = new ParsedSource(
+            new SyntaxNode(NodeKind.File, "file", span, null, [.. Enumerable.Range(0, 6_000).Select(i =>
+                SyntaxNode.Leaf(NodeKind.Statement, i % 2 == 0 ? "statement" : "expression", span, $"name {i} {new string('n', 200)}"))]),
+            [], [new Symbol(SymbolKind.Function, "x", null, span)], null, [new ParseIssue(1, 1, "a note", IsNote: true)]).CompactTokens(text);
+        var small = new ParsedSource(
+            new SyntaxNode(NodeKind.File, "file", span, null, [SyntaxNode.Leaf(NodeKind.Statement, "statement", span, "name 1")]),
+            [], [new Symbol(SymbolKind.Function, "x", null, span)], null, []).CompactTokens(text);
+        var entries = new (ParseStatus Status, string? Reason, ParsedSource? Parsed)[]
+        {
+            (ParseStatus.Ok, null, small), (ParseStatus.Ok, null, big), (ParseStatus.Ok, null, small),
+            (ParseStatus.Skipped, "binary", null), (ParseStatus.Recovered, "statement", big), (ParseStatus.Ok, null, small),
+        };
+
+        using var reused = new EntryWriter();
+        foreach (var (status, reason, parsed) in entries)
+        {
+            var fresh = new EntryWriter();
+            ParseResultCodec.Write(fresh, status, reason, parsed);
+            ParseResultCodec.Write(reused, status, reason, parsed);
+
+            Assert.True(fresh.Written.SequenceEqual(reused.Written));
+            DeepEquality.AssertEqual(parsed, ParseResultCodec.Read(reused.Written, text).Parsed);
+            reused.Reset();
+            fresh.Dispose();
+        }
+
+        Assert.True(new EntryWriter().Written.IsEmpty);
+    }
+
+    [Fact]
     public void A_tree_ten_thousand_deep_and_a_node_with_ten_thousand_children_read_back()
     {
         var text = new SourceText("x\n");
