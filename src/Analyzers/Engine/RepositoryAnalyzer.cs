@@ -41,6 +41,10 @@ public sealed class RepositoryAnalyzer
         var (editorConfigs, configErrors) = ConfigFiles.LoadEditorConfigs(root, configPaths);
         var severities = new SeverityPolicy(Path.GetFullPath(root), editorConfigs, baseline);
 
+        // Python is parsed last (below); its first interpreter starts now, while the other files are parsed.
+        if (entries.Any(e => FileClassifier.ByName(Path.GetFileName(e.Path)) == Language.Python))
+            (frontends.For(Language.Python) as Frontends.Python.PythonFrontend)?.Prestart();
+
         // Files are read as the pipeline parses them (see ModelPipeline), not all first.
         using var cache = cacheFor(root);
         var result = ModelPipeline.Run(

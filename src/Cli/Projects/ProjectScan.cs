@@ -51,6 +51,8 @@ internal static class ProjectScan
         var policy = new SeverityPolicy(
             (file, rule) => severities[byFile.TryGetValue(files.Root + "/" + file, out var index) ? index : 0].Values(file, rule),
             baseline);
+        if (Enumerable.Range(0, files.Count).Any(files.IsPython))
+            (frontends.For(Analyzers.Model.Language.Python) as Analyzers.Frontends.Python.PythonFrontend)?.Prestart();
         var result = ModelPipeline.Run(
             files.Root, files.Count, files.Read, files.Config, frontends, policy, files.ConfigErrors, Environment.ProcessorCount, null, progress, cancellationToken,
             parseLate: files.IsPython);
