@@ -33,17 +33,25 @@ public sealed class RepositoryAnalyzer
     {
         progress?.Report("walking");
         var scanner = new RepositoryScanner(scanOptions);
-        var entries = scanner.List(root, cancellationToken);
+        // Python is parsed last; its first interpreter starts as soon as the walk meets a Python file, so the start-up
+        // (a version manager's shim takes a good part of a second) overlaps the rest of the walk and the other files,
+        // and a repository without Python never starts one.
+        var python = frontends.For(Language.Python) as Frontends.Python.PythonFrontend;
+        var pythonSeen = false;
+        var entries = scanner.List(root, path =>
+        {
+            if (!pythonSeen && python is not null && FileClassifier.ByName(Path.GetFileName(path)) == Language.Python)
+            {
+                pythonSeen = true;
+                python.Prestart();
+            }
+        }, cancellationToken);
 
         var configPaths = entries
             .Where(f => f.Path[(f.Path.LastIndexOf('/') + 1)..] is ".editorconfig" or ".globalconfig")
             .Select(f => f.Path);
         var (editorConfigs, configErrors) = ConfigFiles.LoadEditorConfigs(root, configPaths);
         var severities = new SeverityPolicy(Path.GetFullPath(root), editorConfigs, baseline);
-
-        // Python is parsed last (below); its first interpreter starts now, while the other files are parsed.
-        if (entries.Any(e => FileClassifier.ByName(Path.GetFileName(e.Path)) == Language.Python))
-            (frontends.For(Language.Python) as Frontends.Python.PythonFrontend)?.Prestart();
 
         // Files are read as the pipeline parses them (see ModelPipeline), not all first.
         using var cache = cacheFor(root);

@@ -36,7 +36,10 @@ public sealed class RepositoryScanner
     /// The walk alone, sorted by path: what <see cref="Scan"/> would return, not yet read. A caller that reads and
     /// processes each entry in turn (<see cref="Read"/>) holds the bytes of a few files at a time, not of all.
     /// </summary>
-    public ImmutableArray<ScanEntry> List(string root, CancellationToken cancellationToken)
+    public ImmutableArray<ScanEntry> List(string root, CancellationToken cancellationToken) => List(root, null, cancellationToken);
+
+    /// <summary>The same, telling <paramref name="fileListed"/> each file's relative path as the walk meets it.</summary>
+    public ImmutableArray<ScanEntry> List(string root, Action<string>? fileListed, CancellationToken cancellationToken)
     {
         root = Path.GetFullPath(root);
         var gitTop = FindGitTopLevel(root);
@@ -62,7 +65,7 @@ public sealed class RepositoryScanner
             .ToImmutableArray();
 
         var entries = new List<ScanEntry>();
-        Walk(root, root, "", prefix, rules, excludes, excluded: null, entries, cancellationToken);
+        Walk(root, root, "", prefix, rules, excludes, excluded: null, entries, fileListed, cancellationToken);
         return entries.ToImmutableArray();
     }
 
@@ -75,6 +78,7 @@ public sealed class RepositoryScanner
         ImmutableArray<IgnorePattern> excludes,
         string? excluded,
         List<ScanEntry> entries,
+        Action<string>? fileListed,
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -118,11 +122,13 @@ public sealed class RepositoryScanner
 
             if (isDirectory)
             {
-                Walk(scanRoot, child.FullName, childRelative, prefix, rules, excludes, childExcluded, entries, cancellationToken);
+                Walk(scanRoot, child.FullName, childRelative, prefix, rules, excludes, childExcluded, entries, fileListed, cancellationToken);
                 continue;
             }
 
             entries.Add(new ScanEntry(childRelative, child.FullName, childExcluded is null ? null : $"excluded by '{childExcluded}'"));
+            if (childExcluded is null)
+                fileListed?.Invoke(childRelative);
         }
     }
 
