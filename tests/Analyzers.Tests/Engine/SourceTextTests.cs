@@ -22,19 +22,8 @@ public sealed class SourceTextTests
     [InlineData("a\rb\r")]
     [InlineData("\r\r\n\n\r")]
     [InlineData("x = 1\r\n\n  y\rz\n\n")]
-    public void An_ascii_text_kept_as_bytes_has_the_line_index_and_text_of_the_string(string value)
-    {
-        var expected = new SourceText(value);
-        var actual = SourceText.FromAscii(System.Text.Encoding.ASCII.GetBytes(value));
-
-        Assert.Equal(expected.Length, actual.Length);
-        Assert.Equal(expected.LineCount, actual.LineCount);
-        for (var line = 1; line <= expected.LineCount + 1; line++)
-            Assert.Equal((expected.LineStart(line), expected.LineEnd(line)), (actual.LineStart(line), actual.LineEnd(line)));
-        for (var offset = 0; offset <= value.Length; offset++)
-            Assert.Equal(expected.Span(offset, value.Length), actual.Span(offset, value.Length));
-        Assert.Equal(value, actual.Text);
-    }
+    public void An_ascii_text_kept_as_bytes_has_the_line_index_and_text_of_the_string(string value) =>
+        AssertSameAsString(value, SourceText.FromAscii(System.Text.Encoding.ASCII.GetBytes(value)));
 
     [Theory]
     [InlineData("é")]
@@ -43,11 +32,13 @@ public sealed class SourceTextTests
     [InlineData("日本語\rb\r")]
     [InlineData("😀\r\r\n😀😀\n\r")]
     [InlineData("x = 'ü'\r\n\n  y\r🚀z\n\n")]
-    public void A_utf8_text_kept_as_bytes_has_the_line_index_and_text_of_the_string(string value)
+    public void A_utf8_text_kept_as_bytes_has_the_line_index_and_text_of_the_string(string value) =>
+        AssertSameAsString(value, SourceText.FromUtf8(System.Text.Encoding.UTF8.GetBytes(value)));
+
+    /// <summary>Length, lines (starts, ends, texts), spans of every offset and the text itself equal the string's.</summary>
+    private static void AssertSameAsString(string value, SourceText actual)
     {
         var expected = new SourceText(value);
-        var actual = SourceText.FromUtf8(System.Text.Encoding.UTF8.GetBytes(value));
-
         Assert.Equal(expected.Length, actual.Length);
         Assert.Equal(expected.LineCount, actual.LineCount);
         for (var line = 1; line <= expected.LineCount + 1; line++)
