@@ -50,43 +50,33 @@ internal ref struct EntryReader
     // Most values (string references, counts, columns, token lengths and gaps) fit one byte: that case is inlined,
     // the rest goes through LongUInt.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong UInt()
-    {
-        var at = position;
-        if ((uint)at < (uint)data.Length && data[at] < 0x80)
-        {
-            position = at + 1;
-            return data[at];
-        }
-
-        return LongUInt();
-    }
+    public ulong UInt() => TryOneByte(out var value) ? value : LongUInt();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Int()
-    {
-        var at = position;
-        if ((uint)at < (uint)data.Length && data[at] < 0x80)
-        {
-            position = at + 1;
-            return data[at];
-        }
+    public int Int() => TryOneByte(out var value) ? (int)value : LongInt();
 
-        return LongInt();
-    }
-
+    /// <summary>A zigzag-encoded signed integer (0, -1, 1, -2, ... as 0, 1, 2, 3, ...).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int SignedInt()
     {
+        var raw = TryOneByte(out var value) ? value : LongSignedRaw();
+        return (int)(raw >> 1) ^ -(int)(raw & 1);
+    }
+
+    /// <summary>A varint that fits one byte, read; false (nothing read) when the next byte continues or the entry ends.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryOneByte(out uint value)
+    {
         var at = position;
         if ((uint)at < (uint)data.Length && data[at] < 0x80)
         {
             position = at + 1;
-            var raw = (uint)data[at];
-            return (int)(raw >> 1) ^ -(int)(raw & 1);
+            value = data[at];
+            return true;
         }
 
-        return LongSignedInt();
+        value = 0;
+        return false;
     }
 
     /// <summary>A count of items that each take at least one byte: bounded by what is left, so garbage cannot allocate gigabytes.</summary>
@@ -193,13 +183,10 @@ internal ref struct EntryReader
         return value <= int.MaxValue ? (int)value : throw new CorruptEntryException($"integer {value} out of range");
     }
 
-    private int LongSignedInt()
+    private uint LongSignedRaw()
     {
         var value = LongUInt();
-        if (value > uint.MaxValue)
-            throw new CorruptEntryException("signed integer out of range");
-        var raw = (uint)value;
-        return (int)(raw >> 1) ^ -(int)(raw & 1);
+        return value <= uint.MaxValue ? (uint)value : throw new CorruptEntryException("signed integer out of range");
     }
 
     [DoesNotReturn]

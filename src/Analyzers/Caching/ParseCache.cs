@@ -381,19 +381,12 @@ public sealed class ParseCache : IParseResultCache, IDisposable
     {
         try
         {
-            Directory.CreateDirectory(folder);
-            if (FolderProblem(folder) is { } problem)
-            {
-                writeFailure ??= problem;
-                return;
-            }
-
-            EnsureIgnored();
-            SimilarityStore.Save(folder, toolIdentity, similarities.Value.Used());
+            if (PrepareFolder())
+                SimilarityStore.Save(folder, toolIdentity, similarities.Value.Used());
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            writeFailure ??= $"cannot write the cache in {folder}: {e.Message}";
+            StopWriting(e);
         }
     }
 
@@ -414,17 +407,21 @@ public sealed class ParseCache : IParseResultCache, IDisposable
     }
 
     /// <summary>This scan's temporary pack in the cache folder, once the folder checks out; null (writing off) when it does not.</summary>
-    private PackWriter? StartPack()
+    private PackWriter? StartPack() =>
+        PrepareFolder() ? PackWriter.Create(Path.Combine(folder, $"{PackFileName}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp")) : null;
+
+    /// <summary>Creates the cache folder and its ignore file; false (writing off, with the reason) when the folder does not check out.</summary>
+    private bool PrepareFolder()
     {
         Directory.CreateDirectory(folder);
         if (FolderProblem(folder) is { } problem)
         {
             writeFailure ??= problem;
-            return null;
+            return false;
         }
 
         EnsureIgnored();
-        return PackWriter.Create(Path.Combine(folder, $"{PackFileName}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp"));
+        return true;
     }
 
     private void StopWriting(Exception e)

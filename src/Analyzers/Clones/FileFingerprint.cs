@@ -504,21 +504,16 @@ internal sealed class FileFingerprint
     private FileFingerprint WithLineKeys(bool withDistinct)
     {
         lineKeys = new ulong[Math.Max(0, lineStarts.Length - 1)];
-        if (!withDistinct)
-        {
-            for (var line = 0; line < lineStarts.Length - 1; line++)
-                lineKeys[line] = LineKey(lineStarts[line], lineStarts[line + 1]);
-            return this;
-        }
-
-        var keys = new List<ulong>(lineStarts.Length);
+        var keys = withDistinct ? new List<ulong>(lineStarts.Length) : null;
         for (var line = 0; line < lineStarts.Length - 1; line++)
         {
             lineKeys[line] = LineKey(lineStarts[line], lineStarts[line + 1]);
-            if (OwnTokens(lineStarts[line], lineStarts[line + 1]) > 0)
+            if (keys is not null && OwnTokens(lineStarts[line], lineStarts[line + 1]) > 0)
                 keys.Add(lineKeys[line]);
         }
 
+        if (keys is null)
+            return this;
         keys.Sort();
         var distinct = new List<ulong>(keys.Count);
         foreach (var key in keys)

@@ -19,11 +19,7 @@ internal static class MinHashSignature
     {
         if (grams.Length == 0)
             return null;
-        var signature = new uint[Bins];
-        var filled = new bool[Bins];
-        for (var i = 0; i < Bins; i++)
-            signature[i] = uint.MaxValue;
-
+        var (signature, filled) = Empty();
         foreach (var hash in grams)
             Add(signature, filled, hash);
 
@@ -39,15 +35,20 @@ internal static class MinHashSignature
         var count = tokens.Length - TokenTiling.MinimumMatch + 1;
         if (count <= 0)
             return null;
-        var signature = new uint[Bins];
-        var filled = new bool[Bins];
-        for (var i = 0; i < Bins; i++)
-            signature[i] = uint.MaxValue;
-
+        var (signature, filled) = Empty();
         for (var i = 0; i < count; i++)
             Add(signature, filled, StableHash.Sequence(tokens.Slice(i, TokenTiling.MinimumMatch)));
 
         return Densified(signature, filled);
+    }
+
+    /// <summary>Every bin at its largest value, none filled yet.</summary>
+    private static (uint[] Signature, bool[] Filled) Empty()
+    {
+        var signature = new uint[Bins];
+        for (var i = 0; i < Bins; i++)
+            signature[i] = uint.MaxValue;
+        return (signature, new bool[Bins]);
     }
 
     private static void Add(uint[] signature, bool[] filled, ulong hash)

@@ -62,19 +62,7 @@ public static class ModelPipeline
         if (parseLate is not null)
             order = order.Where(i => !parseLate(i)).Concat(order.Where(parseLate));
         var sequence = order.ToArray();
-        if (parallelism <= 1)
-        {
-            foreach (var i in sequence)
-                files[i] = Parse(read(i), frontends, cache, cancellationToken);
-        }
-        else
-        {
-            Parallel.For(
-                0,
-                count,
-                new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
-                k => files[sequence[k]] = Parse(read(sequence[k]), frontends, cache, cancellationToken));
-        }
+        BoundedParallel.For(count, parallelism, cancellationToken, k => files[sequence[k]] = Parse(read(sequence[k]), frontends, cache, cancellationToken));
 
         progress?.Report("mapping references");
         var fileModels = files.ToImmutableArray();

@@ -40,7 +40,7 @@ public sealed class RepositoryAnalyzer
         var pythonSeen = false;
         var entries = scanner.List(root, path =>
         {
-            if (!pythonSeen && python is not null && FileClassifier.ByName(Path.GetFileName(path)) == Language.Python)
+            if (!pythonSeen && python is not null && FileClassifier.IsPythonByName(path))
             {
                 pythonSeen = true;
                 python.Prestart();
@@ -57,7 +57,7 @@ public sealed class RepositoryAnalyzer
         using var cache = cacheFor(root);
         var result = ModelPipeline.Run(
             root, entries.Length, i => scanner.Read(entries[i]), config, frontends, severities, configErrors, Environment.ProcessorCount, cache, progress, cancellationToken,
-            parseLate: i => FileClassifier.ByName(Path.GetFileName(entries[i].Path)) == Language.Python,
+            parseLate: i => FileClassifier.IsPythonByName(entries[i].Path),
             similarities: cache?.Similarities);
         if (cache is null)
             return result;

@@ -26,24 +26,31 @@ public sealed class SourceText
     {
         this.text = text;
         length = text.Length;
-        lineStarts = LineStarts(text.AsSpan(), '\r', '\n');
+        lineStarts = LineStarts(text.AsSpan(), '\r', '\n').ToImmutable();
     }
 
-    private SourceText(byte[] ascii)
+    /// <summary>A text kept as its bytes: ASCII (offsets are byte offsets) or valid UTF-8 without a BOM (length counted from the bytes).</summary>
+    private SourceText(byte[] bytes, bool ascii)
     {
-        utf8 = ascii;
-        asciiBytes = true;
-        length = ascii.Length;
+        utf8 = bytes;
+        asciiBytes = ascii;
+        length = ascii ? bytes.Length : Utf8.GetCharCount(bytes);
     }
 
     /// <summary>A text of ASCII bytes (the caller checked), kept as those bytes and decoded only when asked.</summary>
-    public static SourceText FromAscii(byte[] bytes) => new(bytes);
+    public static SourceText FromAscii(byte[] bytes) => new(bytes, ascii: true);
 
     /// <summary>
-    /// Where each line starts, over characters or over ASCII bytes (whose offsets are the characters'). Line breaks are
-    /// \n, \r\n and a lone \r; IndexOfAny skips the text between them a vector at a time.
+    /// A text of valid UTF-8 bytes without a BOM (the caller checked), kept as those bytes and decoded only when asked:
+    /// its length and line index are counted from the bytes (a line break is one byte, never part of another character).
     /// </summary>
-    private static ImmutableArray<int> LineStarts<T>(ReadOnlySpan<T> text, T carriageReturn, T lineFeed)
+    public static SourceText FromUtf8(byte[] bytes) => new(bytes, ascii: false);
+
+    /// <summary>
+    /// Where each line starts, as offsets into characters or bytes. Line breaks are \n, \r\n and a lone \r; IndexOfAny
+    /// skips the text between them a vector at a time.
+    /// </summary>
+    private static ImmutableArray<int>.Builder LineStarts<T>(ReadOnlySpan<T> text, T carriageReturn, T lineFeed)
         where T : IEquatable<T>
     {
         var starts = ImmutableArray.CreateBuilder<int>();
@@ -60,46 +67,28 @@ public sealed class SourceText
             starts.Add(offset);
         }
 
-        return starts.ToImmutable();
+        return starts;
     }
 
-#if NET
     /// <summary>
-    /// A text of valid UTF-8 bytes without a BOM (the caller checked), kept as those bytes and decoded only when asked:
-    /// its length and line index are counted from the bytes (a line break is one byte, never part of another character).
+    /// The line starts of a text kept as bytes: the byte offsets of the breaks, which for UTF-8 are then turned into
+    /// character offsets by counting each line's characters.
     /// </summary>
-    public static SourceText FromUtf8(byte[] bytes) => new(bytes, utf8: true);
-
-    private SourceText(byte[] bytes, bool utf8)
+    private static ImmutableArray<int> ByteLineStarts(byte[] bytes, bool ascii)
     {
-        _ = utf8;
-        this.utf8 = bytes;
-        length = Utf8.GetCharCount(bytes);
-    }
-
-    /// <summary>The line starts of a text kept as UTF-8 bytes, in characters: each line's characters counted from its bytes.</summary>
-    private static ImmutableArray<int> Utf8LineStarts(byte[] bytes)
-    {
-        var starts = ImmutableArray.CreateBuilder<int>();
-        starts.Add(0);
-        var span = bytes.AsSpan();
-        var chars = 0;
-        for (var offset = 0; ;)
+        var starts = LineStarts<byte>(bytes, (byte)'\r', (byte)'\n');
+        if (!ascii)
         {
-            var found = span.Slice(offset).IndexOfAny((byte)'\r', (byte)'\n');
-            if (found < 0)
-                break;
-            var at = offset + found;
-            if (span[at] == (byte)'\r' && at + 1 < span.Length && span[at + 1] == (byte)'\n')
-                at++;
-            chars += Utf8.GetCharCount(span.Slice(offset, at + 1 - offset));
-            offset = at + 1;
-            starts.Add(chars);
+            for (int i = 1, previous = 0, chars = 0; i < starts.Count; i++)
+            {
+                chars += Utf8.GetCharCount(bytes, previous, starts[i] - previous);
+                previous = starts[i];
+                starts[i] = chars;
+            }
         }
 
         return starts.ToImmutable();
     }
-#endif
 
     public string Text
     {
@@ -133,11 +122,7 @@ public sealed class SourceText
             var starts = lineStarts;
             if (!starts.IsDefault)
                 return starts;
-#if NET
-            starts = asciiBytes ? LineStarts<byte>(utf8!, (byte)'\r', (byte)'\n') : Utf8LineStarts(utf8!);
-#else
-            starts = LineStarts<byte>(utf8!, (byte)'\r', (byte)'\n');
-#endif
+            starts = ByteLineStarts(utf8!, asciiBytes);
             lineStarts = starts;
             return starts;
         }

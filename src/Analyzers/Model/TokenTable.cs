@@ -102,14 +102,7 @@ public sealed class TokenTable
         text is null ? (plain[index].Span.Start, plain[index].Span.Length) : (starts[index], lengths[index]);
 
     /// <summary>The text of token <paramref name="index"/> without rebuilding the tokens (a slice of the file when compact).</summary>
-    public ReadOnlySpan<char> TextAt(int index)
-    {
-        if (text is null)
-            return plain[index].Text;
-        if (irregular is not null && irregular.TryGetValue(index, out var whole))
-            return whole.Text;
-        return text.Text.AsSpan(starts[index], lengths[index]);
-    }
+    public ReadOnlySpan<char> TextAt(int index) => text is null ? plain[index].Text : TextAt(index, text.Text);
 
     /// <summary>
     /// The same, sliced from <paramref name="decoded"/>, the file's text the caller holds (its

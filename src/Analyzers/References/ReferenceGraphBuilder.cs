@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Consolidate.Analyzers.Configuration;
+using Consolidate.Analyzers.Engine;
 using Consolidate.Analyzers.Frontends.Shell;
 using Consolidate.Analyzers.Model;
 
@@ -24,7 +25,7 @@ public static class ReferenceGraphBuilder
         // the threads.
         var perFile = new (List<Reference> References, List<BuildContext> Contexts)?[files.Count];
         var copy = new DockerCopyResolver(paths, path => byPath.TryGetValue(path, out var f) ? f.Text?.Text : null);
-        ForEach(files.Count, parallelism, cancellationToken, i =>
+        BoundedParallel.For(files.Count, parallelism, cancellationToken, i =>
         {
             var file = files[i];
             if (file.Status is ParseStatus.Skipped or ParseStatus.Failed && file.Parsed is null && file.Text is null)
@@ -73,7 +74,7 @@ public static class ReferenceGraphBuilder
         var allContexts = perFile.Where(p => p is not null).SelectMany(p => p!.Value.Contexts).ToList();
         var contextsByDockerfile = allContexts.ToLookup(c => c.Dockerfile, StringComparer.Ordinal);
         var copies = new List<Reference>?[files.Count];
-        ForEach(files.Count, parallelism, cancellationToken, i =>
+        BoundedParallel.For(files.Count, parallelism, cancellationToken, i =>
         {
             if (files[i].Language == Language.Dockerfile && files[i].FactsAs<DockerfileFacts>() is { } facts)
             {
@@ -92,22 +93,6 @@ public static class ReferenceGraphBuilder
             .ThenBy(r => r.Kind)
             .ToImmutableArray();
         return new ReferenceGraph(ordered, allContexts.Distinct().ToImmutableArray());
-    }
-
-    private static void ForEach(int count, int parallelism, CancellationToken cancellationToken, Action<int> body)
-    {
-        if (parallelism <= 1)
-        {
-            for (var i = 0; i < count; i++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                body(i);
-            }
-
-            return;
-        }
-
-        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, body);
     }
 
     private static void CollectCompose(FileModel file, ComposeFacts facts, RepositoryPaths paths, List<Reference> references, List<BuildContext> contexts)

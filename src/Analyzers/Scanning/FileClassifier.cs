@@ -8,6 +8,9 @@ namespace Consolidate.Analyzers.Scanning;
 /// </summary>
 public static class FileClassifier
 {
+    /// <summary>Whether a repository path ('/'-separated) is Python by its file name alone, without reading a shebang.</summary>
+    public static bool IsPythonByName(string path) => ByName(path[(path.LastIndexOf('/') + 1)..]) == Language.Python;
+
     public static Language ByName(string fileName)
     {
         var lower = fileName.ToLowerInvariant();

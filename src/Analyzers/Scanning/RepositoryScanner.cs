@@ -223,7 +223,7 @@ public sealed class RepositoryScanner
             return new ScannedFile(relative, language, ParseStatus.Ok, null, bytes.Length, new SourceDocument(relative, language, bytes, SourceText.FromAscii(bytes), null));
 
         // Plain UTF-8 (no BOM, nothing to recover): the same, counted from the bytes.
-        if (!(bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) && System.Text.Unicode.Utf8.IsValid(bytes))
+        if (TextDecoder.IsPlainUtf8(bytes))
             return new ScannedFile(relative, language, ParseStatus.Ok, null, bytes.Length, new SourceDocument(relative, language, bytes, SourceText.FromUtf8(bytes), null));
 
         var decoded = TextDecoder.Decode(bytes);

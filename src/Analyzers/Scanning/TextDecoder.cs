@@ -18,7 +18,7 @@ public static class TextDecoder
 
     public static DecodedText Decode(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+        if (HasUtf8Bom(bytes))
             bytes = bytes[3..];
         else if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
             return new DecodedText(Encoding.Unicode.GetString(bytes[2..]), "UTF-16 LE with BOM", false);
@@ -38,6 +38,11 @@ public static class TextDecoder
 
         return new DecodedText(Encoding.Latin1.GetString(bytes), $"not valid UTF-8 (byte 0x{bytes[invalidAt]:X2} on line {line}); read as Latin-1", true);
     }
+
+    /// <summary>Valid UTF-8 without a BOM: the text is the bytes as they are, with nothing to drop, decode or recover first.</summary>
+    public static bool IsPlainUtf8(ReadOnlySpan<byte> bytes) => !HasUtf8Bom(bytes) && System.Text.Unicode.Utf8.IsValid(bytes);
+
+    private static bool HasUtf8Bom(ReadOnlySpan<byte> bytes) => bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
 
     private static bool HasUtf16Bom(ReadOnlySpan<byte> bytes) =>
         bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF));

@@ -113,7 +113,7 @@ internal sealed class ProjectFileSet
     }
 
     /// <summary>Whether the i-th file is Python by its name (the pipeline parses those last, see ModelPipeline.Run).</summary>
-    public bool IsPython(int index) => FileClassifier.ByName(Name(files[index].Path)) == Language.Python;
+    public bool IsPython(int index) => FileClassifier.IsPythonByName(files[index].Path);
 
     /// <summary>The i-th file, read now (the pipeline reads files as it parses them).</summary>
     public ScannedFile Read(int index)
