@@ -61,7 +61,9 @@ if [ "$jscpd" = 1 ]; then
     if [ ! -x "$work/jscpd$v/node_modules/.bin/jscpd" ] || ! cmp -s "$here/tools/jscpd$v/package-lock.json" "$work/jscpd$v/package-lock.json"; then
       rm -rf "$work/jscpd$v" && mkdir -p "$work/jscpd$v"
       cp "$here/tools/jscpd$v/package.json" "$here/tools/jscpd$v/package-lock.json" "$here/tools/jscpd$v/.npmrc" "$work/jscpd$v/"
-      (cd "$work/jscpd$v" && npm ci --ignore-scripts --no-audit --no-fund >/dev/null 2>&1)
+      # npm install, not npm ci: jscpd 5 ships its binary as one optional package per platform, and npm 11's ci
+      # refuses a lock that holds only this platform's (the lock is still honoured, integrity included).
+      (cd "$work/jscpd$v" && npm install --ignore-scripts --no-audit --no-fund >/dev/null 2>&1)
     fi
   done
 fi

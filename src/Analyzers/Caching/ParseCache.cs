@@ -6,6 +6,7 @@ using System.Text;
 using Consolidate.Analyzers.Clones;
 using Consolidate.Analyzers.Engine;
 using Consolidate.Analyzers.Frontends;
+using Consolidate.Analyzers.Frontends.Python;
 using Consolidate.Analyzers.Model;
 using Consolidate.Analyzers.Scanning;
 
@@ -35,7 +36,7 @@ namespace Consolidate.Analyzers.Caching;
 /// died) are not stored. A cache that cannot be written (a read-only checkout) is used read-only.</para>
 /// Thread-safe until <see cref="Commit"/>, which ends the scan.
 /// </summary>
-public sealed class ParseCache : IParseResultCache, IDisposable
+public sealed class ParseCache : IParseResultCache, IInterpreterMemo, IDisposable
 {
     public const int FormatVersion = 2;
 
@@ -97,6 +98,14 @@ public sealed class ParseCache : IParseResultCache, IDisposable
     public SimilarityMemo Similarities => similarities.Value;
 
     private bool similaritiesDamaged;
+
+    private (string Key, string Executable)? rememberedInterpreter;
+
+    /// <summary>The interpreter a version manager's launcher chose last time (<see cref="InterpreterMemoStore"/>).</summary>
+    public string? Recall(string key) => readable ? InterpreterMemoStore.Load(folder, key) : null;
+
+    /// <summary>Kept for <see cref="Commit"/>, which writes it with the rest of the cache.</summary>
+    public void Remember(string key, string executable) => rememberedInterpreter = (key, executable);
 
     /// <summary>
     /// The analyzer assembly's version and module version id (a deterministic build gets a new one whenever its code,
@@ -371,6 +380,8 @@ public sealed class ParseCache : IParseResultCache, IDisposable
 
             if (writeFailure is null && similarities.IsValueCreated && (!similarities.Value.Unchanged || similaritiesDamaged))
                 CommitSimilarities();
+            if (writeFailure is null && rememberedInterpreter is { } interpreter)
+                CommitInterpreter(interpreter.Key, interpreter.Executable);
             if (writeFailure is null && Directory.Exists(folder))
                 RemoveAbandonedTemporaryFiles();
             Close();
@@ -383,6 +394,19 @@ public sealed class ParseCache : IParseResultCache, IDisposable
         {
             if (PrepareFolder())
                 SimilarityStore.Save(folder, toolIdentity, similarities.Value.Used());
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            StopWriting(e);
+        }
+    }
+
+    private void CommitInterpreter(string key, string executable)
+    {
+        try
+        {
+            if (PrepareFolder())
+                InterpreterMemoStore.Save(folder, key, executable);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

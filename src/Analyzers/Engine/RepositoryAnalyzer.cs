@@ -33,6 +33,8 @@ public sealed class RepositoryAnalyzer
     {
         progress?.Report("walking");
         var scanner = new RepositoryScanner(scanOptions);
+        // Before the walk: the cache also remembers which interpreter a version manager's shim chose (the prestart below).
+        using var cache = cacheFor(root);
         // Python is parsed last; its first interpreter starts as soon as the walk meets a Python file, so the start-up
         // (a version manager's shim takes a good part of a second) overlaps the rest of the walk and the other files,
         // and a repository without Python never starts one.
@@ -43,7 +45,7 @@ public sealed class RepositoryAnalyzer
             if (!pythonSeen && python is not null && FileClassifier.IsPythonByName(path))
             {
                 pythonSeen = true;
-                python.Prestart();
+                python.Prestart(cache);
             }
         }, cancellationToken);
 
@@ -54,7 +56,6 @@ public sealed class RepositoryAnalyzer
         var severities = new SeverityPolicy(Path.GetFullPath(root), editorConfigs, baseline);
 
         // Files are read as the pipeline parses them (see ModelPipeline), not all first.
-        using var cache = cacheFor(root);
         var result = ModelPipeline.Run(
             root, entries.Length, i => scanner.Read(entries[i]), config, frontends, severities, configErrors, Environment.ProcessorCount, cache, progress, cancellationToken,
             parseLate: i => FileClassifier.IsPythonByName(entries[i].Path),

@@ -87,9 +87,10 @@ public sealed class PythonFrontend : IFrontend, IFrontendIdentity, IDisposable
 
     /// <summary>
     /// Starts a worker in the background (see <see cref="PythonWorkerPool.Prestart"/>), so the first Python file does
-    /// not wait for the interpreter to start. Cheap to call and safe to call more than once.
+    /// not wait for the interpreter to start. Cheap to call and safe to call more than once. With
+    /// <paramref name="interpreterMemo"/> a version manager's choice of interpreter is remembered across runs.
     /// </summary>
-    public void Prestart() => pool.Prestart();
+    public void Prestart(IInterpreterMemo? interpreterMemo = null) => pool.Prestart(interpreterMemo);
 
     /// <summary>How many workers this frontend's pool has started so far (for tests).</summary>
     internal int WorkersStarted => pool.WorkersStarted;

@@ -16,6 +16,12 @@ internal sealed class PythonWorker : IDisposable
 {
     private const int StderrLinesKept = 20;
 
+    /// <summary>glibc's setting for how much free memory at the top of the heap it keeps instead of returning it.</summary>
+    internal const string MallocTrimVariable = "MALLOC_TRIM_THRESHOLD_";
+
+    /// <summary>64 MB, unless the user's environment sets the variable itself.</summary>
+    internal const string MallocTrimThreshold = "67108864";
+
     private readonly Process process;
     private readonly string interpreter;
     private readonly Stream input;
@@ -61,6 +67,11 @@ internal sealed class PythonWorker : IDisposable
             // Never the scanned repository: with -I it is not on sys.path anyway, but nothing there should matter.
             WorkingDirectory = Path.GetDirectoryName(scriptPath) ?? Path.GetTempPath(),
         };
+        // glibc gives the top of its heap back to the kernel whenever 128 KB are free there, and an ast of a few hundred
+        // KB is built and freed per file: the worker then faults the same pages in again for every file (about a tenth
+        // of its CPU in a virtual machine). Keeping up to 64 MB removes that; other C libraries ignore the variable.
+        if (!info.Environment.ContainsKey(MallocTrimVariable))
+            info.Environment[MallocTrimVariable] = MallocTrimThreshold;
         // -I: isolated (no PYTHON* variables, no user site, no script directory on sys.path); -S: no site module;
         // -u: unbuffered stdout, so a reply is on the pipe as soon as it is written.
         foreach (var argument in new[] { "-I", "-S", "-u", scriptPath }.Concat(scriptArguments))

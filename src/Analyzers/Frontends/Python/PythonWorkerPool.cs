@@ -15,6 +15,9 @@ namespace Consolidate.Analyzers.Frontends.Python;
 /// directly. A version manager's shim (pyenv's <c>python3</c> is a bash script running <c>pyenv exec</c>) then costs
 /// once per run instead of once per worker. Workers run in a fixed folder with the same environment, so the shim would
 /// pick the same interpreter again; if the executable ever fails to start, the configured name is used instead.
+/// With an <see cref="IInterpreterMemo"/> (a scan with its cache), a pyenv shim's choice is remembered across runs
+/// under a key of everything pyenv reads (<see cref="LauncherInputs"/>), and the first worker of a run with the same
+/// key starts the remembered executable directly, so the shim costs nothing at all until one of its inputs changes.
 /// </para>
 /// </summary>
 public sealed class PythonWorkerPool : IDisposable
@@ -37,6 +40,7 @@ public sealed class PythonWorkerPool : IDisposable
     private volatile string? unavailable;
     private volatile string? resolvedExecutable;
     private volatile PythonHello? firstHello;
+    private volatile IInterpreterMemo? memo;
     private readonly ManualResetEventSlim firstStartDone = new(false);
     private volatile bool disposed;
     private int handshakes;
@@ -119,8 +123,10 @@ public sealed class PythonWorkerPool : IDisposable
     /// Does nothing once a worker was started, after a start failed for good, or when every slot is busy. A failure is
     /// remembered as a start in <see cref="Request"/> would remember it, and reported by the first request.
     /// </summary>
-    internal void Prestart()
+    internal void Prestart(IInterpreterMemo? interpreterMemo = null)
     {
+        if (interpreterMemo is not null)
+            memo ??= interpreterMemo;
         if (disposed || unavailable is not null || Volatile.Read(ref started) > 0 || !slots.Wait(0))
             return;
 
@@ -243,6 +249,16 @@ public sealed class PythonWorkerPool : IDisposable
 
         Interlocked.Increment(ref started);
         var executable = WorkerExecutable;
+        string? launcherKey = null;
+        if (resolvedExecutable is null && memo is { } remembering && Volatile.Read(ref handshakes) == 0)
+        {
+            // Workers run in the script's fresh private folder, which holds no .python-version: pyenv's search for one
+            // starts, in effect, at the folder above it (the temp folder), which is the same on every run.
+            launcherKey = LauncherInputs.Key(Interpreter, Path.GetDirectoryName(Path.GetDirectoryName(script)!)!);
+            if (launcherKey is not null && remembering.Recall(launcherKey) is { } remembered && IsUsableExecutable(remembered))
+                executable = remembered;
+        }
+
         var start = PythonWorker.Start(executable, script, scriptArguments, HandshakeTimeout);
         if (start.Worker is null && executable != Interpreter)
         {
@@ -254,7 +270,12 @@ public sealed class PythonWorkerPool : IDisposable
         {
             Interlocked.Increment(ref handshakes);
             if (resolvedExecutable is null && worker.Hello?.Executable is { } real && IsUsableExecutable(real))
+            {
                 resolvedExecutable = real;
+                if (launcherKey is not null && real != executable)
+                    memo?.Remember(launcherKey, real);
+            }
+
             firstHello ??= worker.Hello;
             firstStartDone.Set();
             live[worker] = 0;

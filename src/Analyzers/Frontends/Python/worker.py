@@ -873,6 +873,8 @@ def _test_command(kind, request_id, out):
         return {"v": WIRE_VERSION + 1, "id": request_id, "type": "result"}
     elif kind == "wrongid":
         return {"v": WIRE_VERSION, "id": request_id + 1000, "type": "result"}
+    elif kind == "malloc":
+        return _error(request_id, "MALLOC_TRIM_THRESHOLD_=%s" % os.environ.get("MALLOC_TRIM_THRESHOLD_"))
     return None
 
 
