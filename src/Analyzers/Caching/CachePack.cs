@@ -47,6 +47,12 @@ internal sealed class CachePack : IDisposable
         SafeFileHandle handle;
         try
         {
+            if (File.Exists(path) && !CacheFile.IsPlain(path))
+            {
+                found = true;
+                return null;
+            }
+
             handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, FileOptions.RandomAccess);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)

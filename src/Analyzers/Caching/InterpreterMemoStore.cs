@@ -16,13 +16,16 @@ internal static class InterpreterMemoStore
 
     private const string FormatLine = "consolidate-analyze interpreter memo 1";
 
+    /// <summary>Far more than a key and a path: a bigger file is not this one.</summary>
+    private const int MaxLength = 8192;
+
     /// <summary>The executable stored in <paramref name="folder"/> for <paramref name="key"/>; null when missing, damaged or another key's.</summary>
     public static string? Load(string folder, string key)
     {
         try
         {
             var path = Path.Combine(folder, FileName);
-            if (!File.Exists(path))
+            if (!CacheFile.IsPlain(path) || new FileInfo(path).Length > MaxLength)
                 return null;
             var lines = File.ReadAllText(path, Encoding.UTF8).Split('\n');
             return lines is [FormatLine, var storedKey, var executable, ""] && storedKey == key && Path.IsPathFullyQualified(executable)

@@ -99,13 +99,16 @@ public sealed class ParseCache : IParseResultCache, IInterpreterMemo, IDisposabl
 
     private bool similaritiesDamaged;
 
-    private (string Key, string Executable)? rememberedInterpreter;
+    // Set by the worker pool's start-up thread, read by Commit: one reference, written whole.
+    private volatile RememberedInterpreter? rememberedInterpreter;
 
     /// <summary>The interpreter a version manager's launcher chose last time (<see cref="InterpreterMemoStore"/>).</summary>
     public string? Recall(string key) => readable ? InterpreterMemoStore.Load(folder, key) : null;
 
     /// <summary>Kept for <see cref="Commit"/>, which writes it with the rest of the cache.</summary>
-    public void Remember(string key, string executable) => rememberedInterpreter = (key, executable);
+    public void Remember(string key, string executable) => rememberedInterpreter = new RememberedInterpreter(key, executable);
+
+    private sealed record RememberedInterpreter(string Key, string Executable);
 
     /// <summary>
     /// The analyzer assembly's version and module version id (a deterministic build gets a new one whenever its code,

@@ -33,6 +33,12 @@ internal static class SimilarityStore
         {
             if (!File.Exists(path))
                 return [];
+            if (!CacheFile.IsPlain(path))
+            {
+                damaged = true;
+                return [];
+            }
+
             data = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

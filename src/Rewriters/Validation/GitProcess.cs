@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Consolidate.Analyzers.Engine;
 
 #pragma warning disable RS0030 // Validation/ owns the scratch copy and its git (BannedSymbols.IO.txt)
 
@@ -9,7 +10,9 @@ public static class GitProcess
 {
     public static (int ExitCode, string Output) Run(string workingDirectory, TimeSpan timeout, params string[] arguments)
     {
-        var start = new ProcessStartInfo("git")
+        // Found on PATH by the tool, never by Process.Start's own search, which tries the current folder first.
+        var git = ExecutableSearch.Resolve("git") ?? throw new InvalidOperationException("git could not be started: not found on PATH");
+        var start = new ProcessStartInfo(git)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,

@@ -353,6 +353,27 @@ public sealed class ParseCacheTests : IClassFixture<ParseCacheTests.Frontends>
         Assert.False(Directory.Exists(tree.PathOf(".consolidate")));
     }
 
+    [Fact]
+    public void Named_pipes_where_the_cache_files_go_block_nothing_and_are_replaced()
+    {
+        // The cache folder is in the repository, which could carry a pipe there; opening one waits for a writer.
+        using var tree = new TempTree().Write("run.sh", "#!/usr/bin/env bash\nset -euo pipefail\necho hi\n");
+        Directory.CreateDirectory(tree.PathOf(".consolidate/cache"));
+        foreach (var name in new[] { ParseCache.PackFileName, SimilarityStore.FileName })
+        {
+            using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [tree.PathOf(".consolidate/cache/" + name)]);
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var scan = Task.Run(() => Scan(tree));
+
+        Assert.True(scan.Wait(TimeSpan.FromSeconds(60)), "the scan opened a named pipe in the cache folder");
+        Assert.Equal(1, scan.Result.Cache!.Misses);
+        Assert.True(new FileInfo(PackPath(tree)).Length > 0);
+        Assert.Single(CacheEntries(tree));
+    }
+
     private AnalysisResult Scan(TempTree tree, FrontendSet? with = null) => Scan(tree, root => new ParseCache(root), with);
 
     private AnalysisResult Scan(TempTree tree, Func<string, ParseCache?>? cache, FrontendSet? with = null)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Consolidate.Analyzers.Engine;
 
 namespace Consolidate.Rewriters.Tests.Support;
 
@@ -7,7 +8,8 @@ internal static class Tools
 {
     public static (int Code, string Output) Run(string workingDirectory, string program, params string[] arguments)
     {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        // Found on PATH as the tool finds git (GitProcessTests puts a decoy git in the current folder meanwhile).
+        var start = new ProcessStartInfo(ExecutableSearch.Resolve(program) ?? program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         start.Environment.Remove("GIT_DIR");

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Consolidate.Analyzers.Engine;
 
 #pragma warning disable RS0030 // the Python worker pool owns the CPython processes (BannedSymbols.IO.txt)
 
@@ -54,7 +55,10 @@ internal sealed class PythonWorker : IDisposable
 
     public static PythonWorkerStart Start(string interpreter, string scriptPath, IReadOnlyList<string> scriptArguments, TimeSpan handshakeTimeout)
     {
-        var info = new ProcessStartInfo(interpreter)
+        // Never Process.Start's own search, which looks in the current folder before PATH (ExecutableSearch).
+        if (ExecutableSearch.Resolve(interpreter) is not { } executable)
+            return PythonWorkerStart.Failed(NotFound(interpreter), sticky: true);
+        var info = new ProcessStartInfo(executable)
         {
             UseShellExecute = false,
             CreateNoWindow = true,
@@ -211,18 +215,16 @@ internal sealed class PythonWorker : IDisposable
             && (major > 3 || (major == 3 && minor >= 8));
     }
 
+    private const string Why = "(needed to parse Python with CPython's ast): install Python 3.8+ or pass --python";
+
     private static string CannotStart(string interpreter, Win32Exception ex)
     {
-        const string Why = "(needed to parse Python with CPython's ast): install Python 3.8+ or pass --python";
         const int NoSuchFile = 2;
-        if (ex.NativeErrorCode == NoSuchFile)
-        {
-            var bareName = interpreter.IndexOfAny(['/', '\\']) < 0;
-            return bareName ? $"{interpreter} not found on PATH {Why}" : $"{interpreter} not found {Why}";
-        }
-
-        return $"cannot start {interpreter}: {ex.Message} {Why}";
+        return ex.NativeErrorCode == NoSuchFile ? NotFound(interpreter) : $"cannot start {interpreter}: {ex.Message} {Why}";
     }
+
+    private static string NotFound(string interpreter) =>
+        interpreter.IndexOfAny(['/', '\\']) < 0 ? $"{interpreter} not found on PATH {Why}" : $"{interpreter} not found {Why}";
 
     private void Pump(Stream output)
     {

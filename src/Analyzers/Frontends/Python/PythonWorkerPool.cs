@@ -16,8 +16,9 @@ namespace Consolidate.Analyzers.Frontends.Python;
 /// once per run instead of once per worker. Workers run in a fixed folder with the same environment, so the shim would
 /// pick the same interpreter again; if the executable ever fails to start, the configured name is used instead.
 /// With an <see cref="IInterpreterMemo"/> (a scan with its cache), a pyenv shim's choice is remembered across runs
-/// under a key of everything pyenv reads (<see cref="LauncherInputs"/>), and the first worker of a run with the same
-/// key starts the remembered executable directly, so the shim costs nothing at all until one of its inputs changes.
+/// under a key of the inputs of pyenv's choice (<see cref="LauncherInputs"/>), and the first worker of a run with the
+/// same key starts the remembered executable directly (only one inside pyenv's versions folder: the memo is a file in
+/// the scanned repository), so the shim costs nothing at all until one of its inputs changes.
 /// </para>
 /// </summary>
 public sealed class PythonWorkerPool : IDisposable
@@ -126,7 +127,7 @@ public sealed class PythonWorkerPool : IDisposable
     internal void Prestart(IInterpreterMemo? interpreterMemo = null)
     {
         if (interpreterMemo is not null)
-            memo ??= interpreterMemo;
+            memo = interpreterMemo;
         if (disposed || unavailable is not null || Volatile.Read(ref started) > 0 || !slots.Wait(0))
             return;
 
@@ -249,13 +250,14 @@ public sealed class PythonWorkerPool : IDisposable
 
         Interlocked.Increment(ref started);
         var executable = WorkerExecutable;
-        string? launcherKey = null;
-        if (resolvedExecutable is null && memo is { } remembering && Volatile.Read(ref handshakes) == 0)
+        PyenvLauncher? launcher = null;
+        var remembering = memo;
+        if (resolvedExecutable is null && remembering is not null && Volatile.Read(ref handshakes) == 0)
         {
             // Workers run in the script's fresh private folder, which holds no .python-version: pyenv's search for one
             // starts, in effect, at the folder above it (the temp folder), which is the same on every run.
-            launcherKey = LauncherInputs.Key(Interpreter, Path.GetDirectoryName(Path.GetDirectoryName(script)!)!);
-            if (launcherKey is not null && remembering.Recall(launcherKey) is { } remembered && IsUsableExecutable(remembered))
+            launcher = LauncherInputs.Of(Interpreter, Path.GetDirectoryName(Path.GetDirectoryName(script)!)!);
+            if (launcher is not null && remembering.Recall(launcher.Key) is { } remembered && launcher.Accepts(remembered) && IsUsableExecutable(remembered))
                 executable = remembered;
         }
 
@@ -272,8 +274,8 @@ public sealed class PythonWorkerPool : IDisposable
             if (resolvedExecutable is null && worker.Hello?.Executable is { } real && IsUsableExecutable(real))
             {
                 resolvedExecutable = real;
-                if (launcherKey is not null && real != executable)
-                    memo?.Remember(launcherKey, real);
+                if (launcher is not null && real != executable && launcher.Accepts(real))
+                    remembering?.Remember(launcher.Key, real);
             }
 
             firstHello ??= worker.Hello;
