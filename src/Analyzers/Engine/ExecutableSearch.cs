@@ -19,7 +19,13 @@ public static class ExecutableSearch
         if (command.Length == 0)
             return null;
         if (command.IndexOfAny(['/', '\\']) >= 0)
-            return File.Exists(command) ? Path.GetFullPath(command) : null;
+        {
+            foreach (var name in OperatingSystem.IsWindows() ? [command, command + ".exe"] : new[] { command })
+                if (File.Exists(name))
+                    return Path.GetFullPath(name);
+            return null;
+        }
+
         foreach (var folder in (path ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
             // A relative PATH entry would be the current folder again: only absolute folders count.
@@ -36,7 +42,17 @@ public static class ExecutableSearch
         return null;
     }
 
-    private static bool IsExecutable(string file) =>
-        OperatingSystem.IsWindows()
-        || (File.GetUnixFileMode(file) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
+    private static bool IsExecutable(string file)
+    {
+        if (OperatingSystem.IsWindows())
+            return true;
+        try
+        {
+            return (File.GetUnixFileMode(file) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // gone since File.Exists, or not ours to look at: not a program to start
+        }
+    }
 }

@@ -117,12 +117,18 @@ internal static class LauncherInputs
 internal sealed record PyenvLauncher(string Key, string VersionsFolder)
 {
     /// <summary>
-    /// Whether <paramref name="executable"/> may be started in the shim's place: a path inside pyenv's <c>versions</c>
-    /// folder, where every interpreter pyenv can choose is installed (a virtualenv there may link to one elsewhere,
-    /// which only the user can set up). The memo is a file in the scanned repository, which could carry one naming any
-    /// program; this keeps the choice among what pyenv itself could have started.
+    /// Whether <paramref name="executable"/> may be started in the shim's place: a <c>python*</c> file in a <c>bin</c>
+    /// folder inside pyenv's <c>versions</c> folder, where every interpreter pyenv can choose is installed (a virtualenv
+    /// there may link to one elsewhere, which only the user can set up). The memo is a file in the scanned repository,
+    /// which could carry one naming any program; this keeps the choice among the interpreters pyenv could have started.
     /// </summary>
-    public bool Accepts(string executable) =>
-        Path.IsPathFullyQualified(executable)
-        && Path.GetFullPath(executable).StartsWith(Path.TrimEndingDirectorySeparator(VersionsFolder) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    public bool Accepts(string executable)
+    {
+        if (!Path.IsPathFullyQualified(executable))
+            return false;
+        var full = Path.GetFullPath(executable);
+        return full.StartsWith(Path.TrimEndingDirectorySeparator(VersionsFolder) + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            && Path.GetFileName(Path.GetDirectoryName(full)) == "bin"
+            && Path.GetFileName(full).StartsWith("python", StringComparison.Ordinal);
+    }
 }

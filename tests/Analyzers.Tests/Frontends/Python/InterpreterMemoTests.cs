@@ -124,13 +124,18 @@ public sealed class InterpreterMemoTests
         var key = Assert.Single(memo.Entries).Key;
         memo.Entries[key] = tree.PathOf("repo/evil.sh");
         var outside = tree.PathOf("pyenv/versions/../../repo/evil.sh");
+        var notPython = tree.PathOf("pyenv/versions/3.0.0/bin/pip3");
+        File.Copy(tree.PathOf("repo/evil.sh"), notPython);
+        MakeExecutable(notPython);
 
         ParseOnce(shim, memo);
         memo.Entries[key] = outside;
         ParseOnce(shim, memo);
+        memo.Entries[key] = notPython;
+        ParseOnce(shim, memo);
 
-        Assert.False(File.Exists(tree.PathOf("evil.log")), "a remembered program outside pyenv's versions ran");
-        Assert.Equal(3, ShimRuns(tree));
+        Assert.False(File.Exists(tree.PathOf("evil.log")), "a remembered program other than an interpreter in pyenv's versions ran");
+        Assert.Equal(4, ShimRuns(tree));
     }
 
     [Fact]
@@ -206,7 +211,9 @@ public sealed class InterpreterMemoTests
         tree.Write("a/tool", "#!/bin/sh\n").Write("b/tool", "#!/bin/sh\n").Write("c/tool", "#!/bin/sh\n");
         MakeExecutable(tree.PathOf("b/tool"));
         MakeExecutable(tree.PathOf("c/tool"));
-        var path = string.Join(Path.PathSeparator, "relative", tree.PathOf("a"), tree.PathOf("b"), tree.PathOf("c"));
+        Directory.CreateDirectory(tree.PathOf("dangling"));
+        File.CreateSymbolicLink(tree.PathOf("dangling/tool"), tree.PathOf("uninstalled/tool"));
+        var path = string.Join(Path.PathSeparator, "relative", tree.PathOf("dangling"), tree.PathOf("a"), tree.PathOf("b"), tree.PathOf("c"));
 
         Assert.Equal(tree.PathOf("b/tool"), ExecutableSearch.Resolve("tool", path));
         Assert.Null(ExecutableSearch.Resolve("tool", "relative"));
