@@ -134,9 +134,9 @@ internal sealed class EntryWriter : IDisposable
         length = at + bytes.Length;
     }
 
-    /// <summary>Writes <paramref name="value"/> at <paramref name="at"/> (room for five bytes made by the caller); returns where it ends.</summary>
+    /// <summary>Writes <paramref name="value"/> at <paramref name="at"/> (room for its encoding made by the caller: five bytes for a 32-bit value, ten for a 64-bit one); returns where it ends.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Put(byte[] into, int at, uint value)
+    private static int Put(byte[] into, int at, ulong value)
     {
         while (value >= 0x80)
         {
@@ -152,15 +152,7 @@ internal sealed class EntryWriter : IDisposable
     {
         if (buffer.Length - length < MaxVarintLength)
             Grow(MaxVarintLength);
-        var at = length;
-        while (value >= 0x80)
-        {
-            buffer[at++] = (byte)(value | 0x80);
-            value >>= 7;
-        }
-
-        buffer[at++] = (byte)value;
-        length = at;
+        length = Put(buffer, length, value);
     }
 
     /// <summary>Makes room for <paramref name="needed"/> more bytes: at least doubles, so an entry is copied O(1) times per byte.</summary>

@@ -25,7 +25,7 @@ internal static class InterpreterMemoStore
         try
         {
             var path = Path.Combine(folder, FileName);
-            if (!CacheFile.IsPlain(path) || new FileInfo(path).Length > MaxLength)
+            if (!CacheFile.IsPlain(path, MaxLength))
                 return null;
             var lines = File.ReadAllText(path, Encoding.UTF8).Split('\n');
             return lines is [FormatLine, var storedKey, var executable, ""] && storedKey == key && Path.IsPathFullyQualified(executable)
@@ -42,16 +42,6 @@ internal static class InterpreterMemoStore
     {
         if (key.Contains('\n', StringComparison.Ordinal) || executable.Contains('\n', StringComparison.Ordinal))
             return;
-        var temporary = Path.Combine(folder, $"{FileName}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(temporary, $"{FormatLine}\n{key}\n{executable}\n", new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Move(temporary, Path.Combine(folder, FileName), overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-                File.Delete(temporary);
-        }
+        CacheFile.Replace(folder, FileName, Encoding.UTF8.GetBytes($"{FormatLine}\n{key}\n{executable}\n"));
     }
 }

@@ -382,34 +382,22 @@ public sealed class ParseCache : IParseResultCache, IInterpreterMemo, IDisposabl
             }
 
             if (writeFailure is null && similarities.IsValueCreated && (!similarities.Value.Unchanged || similaritiesDamaged))
-                CommitSimilarities();
+                CommitBeside(() => SimilarityStore.Save(folder, toolIdentity, similarities.Value.Used()));
             if (writeFailure is null && rememberedInterpreter is { } interpreter)
-                CommitInterpreter(interpreter.Key, interpreter.Executable);
+                CommitBeside(() => InterpreterMemoStore.Save(folder, interpreter.Key, interpreter.Executable));
             if (writeFailure is null && Directory.Exists(folder))
                 RemoveAbandonedTemporaryFiles();
             Close();
         }
     }
 
-    private void CommitSimilarities()
+    /// <summary>Writes one of the files beside the pack, once the folder checks out; a failure turns writing off.</summary>
+    private void CommitBeside(Action save)
     {
         try
         {
             if (PrepareFolder())
-                SimilarityStore.Save(folder, toolIdentity, similarities.Value.Used());
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            StopWriting(e);
-        }
-    }
-
-    private void CommitInterpreter(string key, string executable)
-    {
-        try
-        {
-            if (PrepareFolder())
-                InterpreterMemoStore.Save(folder, key, executable);
+                save();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -101,17 +101,7 @@ internal static class SimilarityStore
         }
 
         BinaryPrimitives.WriteUInt64LittleEndian(data.AsSpan(data.Length - 8), CachePack.Checksum(data.AsSpan(0, data.Length - 8)));
-        var temporary = Path.Combine(folder, $"{FileName}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllBytes(temporary, data);
-            File.Move(temporary, Path.Combine(folder, FileName), overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-                File.Delete(temporary);
-        }
+        CacheFile.Replace(folder, FileName, data);
     }
 
     private static byte[] IdentityHash(string toolIdentity) =>

@@ -19,19 +19,14 @@ public static class ExecutableSearch
         if (command.Length == 0)
             return null;
         if (command.IndexOfAny(['/', '\\']) >= 0)
-        {
-            foreach (var name in OperatingSystem.IsWindows() ? [command, command + ".exe"] : new[] { command })
-                if (File.Exists(name))
-                    return Path.GetFullPath(name);
-            return null;
-        }
+            return Names(command).FirstOrDefault(File.Exists) is { } file ? Path.GetFullPath(file) : null;
 
         foreach (var folder in (path ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
             // A relative PATH entry would be the current folder again: only absolute folders count.
             if (!Path.IsPathFullyQualified(folder))
                 continue;
-            foreach (var name in OperatingSystem.IsWindows() ? [command, command + ".exe"] : new[] { command })
+            foreach (var name in Names(command))
             {
                 var candidate = Path.Combine(folder, name);
                 if (File.Exists(candidate) && IsExecutable(candidate))
@@ -41,6 +36,9 @@ public static class ExecutableSearch
 
         return null;
     }
+
+    /// <summary>The file names a command may have: on Windows also with <c>.exe</c>, which it may leave out.</summary>
+    private static string[] Names(string command) => OperatingSystem.IsWindows() ? [command, command + ".exe"] : [command];
 
     private static bool IsExecutable(string file)
     {

@@ -1,8 +1,8 @@
 namespace Consolidate.Analyzers.Frontends.Python;
 
 /// <summary>
-/// Remembers which interpreter a version manager's launcher ran last time, under a key of everything that launcher
-/// reads to choose one (<see cref="LauncherInputs"/>), so a later run with the same inputs starts that interpreter
+/// Remembers which interpreter a version manager's launcher ran last time, under a key of the inputs of that
+/// launcher's choice (<see cref="LauncherInputs"/>), so a later run with the same inputs starts that interpreter
 /// directly. The scan's parse cache keeps it (<c>.consolidate/cache/interpreter.txt</c>).
 /// </summary>
 public interface IInterpreterMemo
