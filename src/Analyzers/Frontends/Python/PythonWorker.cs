@@ -72,8 +72,9 @@ internal sealed class PythonWorker : IDisposable
             WorkingDirectory = Path.GetDirectoryName(scriptPath) ?? Path.GetTempPath(),
         };
         // glibc gives the top of its heap back to the kernel whenever 128 KB are free there, and an ast of a few hundred
-        // KB is built and freed per file: the worker then faults the same pages in again for every file (about a tenth
-        // of its CPU in a virtual machine). Keeping up to 64 MB removes that; other C libraries ignore the variable.
+        // KB is built and freed per file: the worker then faults the same pages in again for every file (a tenth to a
+        // fifth of its CPU in a virtual machine, benchmarks/python-worker.py). Keeping up to 64 MB removes that; other C
+        // libraries ignore the variable.
         if (!info.Environment.ContainsKey(MallocTrimVariable))
             info.Environment[MallocTrimVariable] = MallocTrimThreshold;
         // -I: isolated (no PYTHON* variables, no user site, no script directory on sys.path); -S: no site module;
