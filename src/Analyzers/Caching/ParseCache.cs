@@ -36,7 +36,7 @@ namespace Consolidate.Analyzers.Caching;
 /// died) are not stored. A cache that cannot be written (a read-only checkout) is used read-only.</para>
 /// Thread-safe until <see cref="Commit"/>, which ends the scan.
 /// </summary>
-public sealed class ParseCache : IParseResultCache, IInterpreterMemo, IDisposable
+public sealed class ParseCache : IParseResultCache, IUnitFactsCache, IInterpreterMemo, IDisposable
 {
     public const int FormatVersion = 2;
 
@@ -136,18 +136,55 @@ public sealed class ParseCache : IParseResultCache, IInterpreterMemo, IDisposabl
 
         var key = Key(file.Path, file.Language, document.Bytes, identity);
         if (TryLoad(key, document.Text) is { } hit)
-            return new FileModel(file.Path, file.Language, hit.Status, hit.Reason, document.Text, hit.Parsed);
+            return new FileModel(file.Path, file.Language, hit.Status, hit.Reason, document.Text, hit.Parsed is null ? null : hit.Parsed with { CacheDigest = Digest(key) });
         pending[file.Path] = key;
         return null;
     }
 
-    public void Store(ScannedFile file, IFrontend frontend, FileModel model)
+    public FileModel Store(ScannedFile file, IFrontend frontend, FileModel model)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(model);
         if (!pending.TryRemove(file.Path, out var key) || model.Parsed is not { } parsed || IsMomentary(model.Status, parsed))
-            return;
-        Store(key, model.Status, model.Reason, parsed);
+            return model;
+        return Store(key, model.Status, model.Reason, parsed) ? model with { Parsed = parsed with { CacheDigest = Digest(key) } } : model;
+    }
+
+    /// <summary>The first 64 bits of an entry's key: what <see cref="ParsedSource.CacheDigest"/> carries.</summary>
+    private static ulong Digest(CacheKey key) => BinaryPrimitives.ReadUInt64LittleEndian(key.Hash);
+
+    /// <summary>How many files' clone facts this scan took from the cache, and how many it stored.</summary>
+    public (int Reused, int Written) UnitFacts => (unitFactsReused, unitFactsWritten);
+
+    private int unitFactsReused;
+    private int unitFactsWritten;
+
+    public byte[]? LoadUnitFacts(string path, Language language, ulong key)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (TryReadEntry(UnitFactsKey(path, language, key), countParses: false) is not { } facts)
+            return null;
+        Interlocked.Increment(ref unitFactsReused);
+        return facts;
+    }
+
+    public void StoreUnitFacts(string path, Language language, ulong key, byte[] facts)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(facts);
+        if (Append(UnitFactsKey(path, language, key), facts, countParses: false))
+            Interlocked.Increment(ref unitFactsWritten);
+    }
+
+    /// <summary>
+    /// Where a file's clone facts live: a slot of their own in the same pack (a hash of "units", the language and the
+    /// path, so an edited file replaces its facts too), valid for the clone index's key under this tool build.
+    /// </summary>
+    private CacheKey UnitFactsKey(string path, Language language, ulong key)
+    {
+        var slot = SHA256.HashData(Encoding.UTF8.GetBytes($"units\n{language}\n{path}"));
+        var material = Encoding.UTF8.GetBytes($"consolidate-analyze unit facts {FormatVersion}\n{toolIdentity}\n{key:x16}");
+        return new CacheKey(Convert.ToHexStringLower(slot.AsSpan(0, CachePack.SlotLength)), SHA256.HashData(material));
     }
 
     /// <summary>What a frontend's results depend on besides the tool and the file; null: not cacheable now.</summary>
@@ -244,54 +281,38 @@ public sealed class ParseCache : IParseResultCache, IInterpreterMemo, IDisposabl
     /// <summary>The cached result for <paramref name="key"/>, read against the file's <paramref name="text"/>; null on a miss.</summary>
     internal (ParseStatus Status, string? Reason, ParsedSource? Parsed)? TryLoad(CacheKey key, SourceText text)
     {
-        if (committed.Value.Pack is not { } pack || !pack.TryGet(key.Slot, out var slot))
+        var buffer = ReadEntry(key, countParses: true, out var length);
+        if (buffer is null)
+            return null;
+        try
         {
+            var result = ParseResultCodec.Read(buffer.AsSpan(HeaderLength, length), text);
+            hitSlots.TryAdd(key.Slot, 0);
+            Interlocked.Increment(ref hits);
+            return result;
+        }
+        catch (CorruptEntryException)
+        {
+            Interlocked.Increment(ref corrupt);
             Interlocked.Increment(ref misses);
             return null;
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
-        var buffer = ArrayPool<byte>.Shared.Rent(slot.Length);
+    /// <summary>A copy of the payload stored under <paramref name="key"/>, when its entry checks out (the clone facts' read).</summary>
+    private byte[]? TryReadEntry(CacheKey key, bool countParses)
+    {
+        var buffer = ReadEntry(key, countParses, out var length);
+        if (buffer is null)
+            return null;
         try
         {
-            var entry = buffer.AsSpan(0, slot.Length);
-            bool whole;
-            try
-            {
-                whole = pack.TryRead(slot.Offset, entry);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                Interlocked.Increment(ref misses);
-                return null;
-            }
-
-            if (!whole || !HeaderChecksOut(entry, out var payload, out var storedKey))
-            {
-                Interlocked.Increment(ref corrupt);
-                Interlocked.Increment(ref misses);
-                return null;
-            }
-
-            if (!storedKey.SequenceEqual(key.Hash))
-            {
-                Interlocked.Increment(ref stale);
-                Interlocked.Increment(ref misses);
-                return null;
-            }
-
-            try
-            {
-                var result = ParseResultCodec.Read(payload, text);
-                hitSlots.TryAdd(key.Slot, 0);
-                Interlocked.Increment(ref hits);
-                return result;
-            }
-            catch (CorruptEntryException)
-            {
-                Interlocked.Increment(ref corrupt);
-                Interlocked.Increment(ref misses);
-                return null;
-            }
+            hitSlots.TryAdd(key.Slot, 0);
+            return buffer.AsSpan(HeaderLength, length).ToArray();
         }
         finally
         {
@@ -300,13 +321,69 @@ public sealed class ParseCache : IParseResultCache, IInterpreterMemo, IDisposabl
     }
 
     /// <summary>
-    /// Appends a file's result under <paramref name="key"/> to this scan's temporary pack (a failure to write only
-    /// turns writing off, and the temporary pack is deleted).
+    /// The committed entry for <paramref name="key"/>'s slot, read whole into a rented buffer (header first, then
+    /// <paramref name="payloadLength"/> bytes of payload), when its header, checksum and key check out; null otherwise.
+    /// The parse entries' misses and damage are counted when <paramref name="countParses"/>.
     /// </summary>
-    internal void Store(CacheKey key, ParseStatus status, string? reason, ParsedSource? parsed)
+    private byte[]? ReadEntry(CacheKey key, bool countParses, out int payloadLength)
+    {
+        payloadLength = 0;
+        if (committed.Value.Pack is not { } pack || !pack.TryGet(key.Slot, out var slot))
+            return Missed(countParses);
+
+        var buffer = ArrayPool<byte>.Shared.Rent(slot.Length);
+        var entry = buffer.AsSpan(0, slot.Length);
+        bool whole;
+        try
+        {
+            whole = pack.TryRead(slot.Offset, entry);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            return Missed(countParses);
+        }
+
+        if (!whole || !HeaderChecksOut(entry, out var payload, out var storedKey))
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            return Missed(countParses, ref corrupt);
+        }
+
+        if (!storedKey.SequenceEqual(key.Hash))
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            return Missed(countParses, ref stale);
+        }
+
+        payloadLength = payload.Length;
+        return buffer;
+    }
+
+    /// <summary>Counts a parse entry's miss.</summary>
+    private byte[]? Missed(bool countParses)
+    {
+        if (countParses)
+            Interlocked.Increment(ref misses);
+        return null;
+    }
+
+    /// <summary>Counts a parse entry's miss and why (<paramref name="reason"/>: damaged or stale).</summary>
+    private byte[]? Missed(bool countParses, ref int reason)
+    {
+        if (countParses)
+            Interlocked.Increment(ref reason);
+        return Missed(countParses);
+    }
+
+    /// <summary>
+    /// Appends a file's result under <paramref name="key"/> to this scan's temporary pack (a failure to write only
+    /// turns writing off, and the temporary pack is deleted); false when it was not written.
+    /// </summary>
+    internal bool Store(CacheKey key, ParseStatus status, string? reason, ParsedSource? parsed)
     {
         if (writeFailure is not null)
-            return;
+            return false;
 
         // A writer per concurrent Store, reused entry after entry: its buffer and string table are not made again for each.
         if (!writers.TryTake(out var writer))
@@ -314,33 +391,43 @@ public sealed class ParseCache : IParseResultCache, IInterpreterMemo, IDisposabl
         try
         {
             ParseResultCodec.Write(writer, status, reason, parsed);
-            var payload = writer.Written;
-            Span<byte> header = stackalloc byte[HeaderLength];
-            Magic.CopyTo(header);
-            BinaryPrimitives.WriteInt32LittleEndian(header[8..], FormatVersion);
-            key.Hash.CopyTo(header[12..]);
-            BinaryPrimitives.WriteInt32LittleEndian(header[44..], payload.Length);
-            BinaryPrimitives.WriteUInt64LittleEndian(header[48..], CachePack.Checksum(payload));
-
-            lock (appending)
-            {
-                try
-                {
-                    if ((temporary ??= StartPack()) is not { } pack)
-                        return;
-                    pack.Append(key.Slot, header, payload);
-                    Interlocked.Increment(ref written);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    StopWriting(e);
-                }
-            }
+            return Append(key, writer.Written, countParses: true);
         }
         finally
         {
             writer.Reset();
             writers.Add(writer);
+        }
+    }
+
+    /// <summary>Appends one entry (header and <paramref name="payload"/>) to this scan's temporary pack; false when not written.</summary>
+    private bool Append(CacheKey key, ReadOnlySpan<byte> payload, bool countParses)
+    {
+        if (writeFailure is not null)
+            return false;
+        Span<byte> header = stackalloc byte[HeaderLength];
+        Magic.CopyTo(header);
+        BinaryPrimitives.WriteInt32LittleEndian(header[8..], FormatVersion);
+        key.Hash.CopyTo(header[12..]);
+        BinaryPrimitives.WriteInt32LittleEndian(header[44..], payload.Length);
+        BinaryPrimitives.WriteUInt64LittleEndian(header[48..], CachePack.Checksum(payload));
+
+        lock (appending)
+        {
+            try
+            {
+                if ((temporary ??= StartPack()) is not { } pack)
+                    return false;
+                pack.Append(key.Slot, header, payload);
+                if (countParses)
+                    Interlocked.Increment(ref written);
+                return true;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                StopWriting(e);
+                return false;
+            }
         }
     }
 

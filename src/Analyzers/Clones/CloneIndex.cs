@@ -58,7 +58,8 @@ public static class CloneIndex
         language is Language.Python or Language.Shell or Language.Dockerfile or Language.Compose or Language.CSharp;
 
     /// <param name="similarities">Near-clone similarities an earlier scan computed, which this one reuses and adds to; null computes all.</param>
-    public static ImmutableArray<CloneCluster> Build(IReadOnlyList<FileModel> files, CloneOptions options, Func<string, int>? referenceCount, CancellationToken cancellationToken, SimilarityMemo? similarities = null)
+    /// <param name="unitFacts">Where each file's clone facts are kept between scans (see <see cref="UnitFactKeys"/>); null reads every file.</param>
+    public static ImmutableArray<CloneCluster> Build(IReadOnlyList<FileModel> files, CloneOptions options, Func<string, int>? referenceCount, CancellationToken cancellationToken, SimilarityMemo? similarities = null, IUnitFactsCache? unitFacts = null)
     {
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
         var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToArray();
@@ -85,25 +86,58 @@ public static class CloneIndex
             }
         });
         var codeFiles = Enumerable.Range(0, ordered.Length).Where(i => isCode[i]).Select(i => ordered[i]).ToArray();
-        Func<Language, ulong, bool>? common = CommonLines(codeFiles, Enumerable.Range(0, ordered.Length).Where(i => isCode[i]).Select(i => lineKeys[i]).ToArray(), parallel);
-        Array.Clear(lineKeys, 0, lineKeys.Length);
+        var codeLineKeys = Enumerable.Range(0, ordered.Length).Where(i => isCode[i]).Select(i => lineKeys[i]).ToArray();
+        Func<Language, ulong, bool>? common = CommonLines(codeFiles, codeLineKeys, parallel);
+        var factSeed = UnitFactSeed(options);
 
+        // A file whose facts are cached under its key is not read (its fingerprint holds no sequences until a unit of
+        // it is tiled, when it is read again with the same common lines); the facts of every other file are stored.
         var prints = new FileFingerprint[codeFiles.Length];
         var unitsPerFile = new List<CloneUnit>[codeFiles.Length];
         var elementsPerFile = new StatementElement[]?[codeFiles.Length];
+        var restored = 0;
         Parallel.For(0, codeFiles.Length, parallel, () => new List<StatementElement>(), (i, _, elements) =>
         {
-            var print = FileFingerprint.Read(codeFiles[i], i, distinctLineKeys: false)!;
-            print.MarkCommonLines(key => common(print.File.Language, key), options.MinTokens);
+            var file = codeFiles[i];
             unitsPerFile[i] = [];
+            var factKey = unitFacts is null ? null : UnitFactKey(factSeed, file, codeLineKeys[i], common);
+            if (factKey is { } known && unitFacts!.LoadUnitFacts(file.Path, file.Language, known) is { } facts)
+            {
+                var index = i;
+                FileFingerprint ReadAgain()
+                {
+                    var again = FileFingerprint.Read(file, index, distinctLineKeys: false)!;
+                    again.MarkCommonLines(key => common!(file.Language, key), options.MinTokens);
+                    return again;
+                }
+
+                if (UnitFactsCodec.TryRead(facts, file, i, ReadAgain, unitsPerFile[i], elements, out var cached))
+                {
+                    Interlocked.Increment(ref restored);
+                    prints[i] = cached!;
+                    elementsPerFile[i] = elements.ToArray();
+                    return elements;
+                }
+            }
+
+            var print = FileFingerprint.Read(file, i, distinctLineKeys: false)!;
+            print.MarkCommonLines(key => common(print.File.Language, key), options.MinTokens);
+            unitsPerFile[i].Clear();
             elements.Clear();
             SyntaxUnitReader.Read(print, unitsPerFile[i], elements);
             elementsPerFile[i] = elements.ToArray();
             print.ReleaseUnitData();
             prints[i] = print;
+            if (factKey is { } key)
+                unitFacts!.StoreUnitFacts(file.Path, file.Language, key, UnitFactsCodec.Write(print, unitsPerFile[i], elements, options));
             return elements;
         }, _ => { });
-        common = null;
+        Array.Clear(lineKeys, 0, lineKeys.Length);
+        codeLineKeys = null;
+
+        // Restored fingerprints read their files again through the common lines when tiled; else they can go now.
+        if (restored == 0)
+            common = null;
 
         var units = unitsPerFile.SelectMany(u => u).ToList();
         var unitClasses = UnitClasses(units.Where(u => u.IsLargeEnough(options)).ToList(), options, parallel, similarities);
@@ -114,6 +148,7 @@ public static class CloneIndex
         Array.Clear(unitsPerFile, 0, unitsPerFile.Length);
         foreach (var print in prints)
             print.ReleaseSequences();
+        common = null;
 
         var excluded = prints.Select(_ => new List<(int Start, int End)>()).ToList();
         foreach (var draft in unitClasses.Where(d => d.Kind != CloneKind.Near))
@@ -160,6 +195,26 @@ public static class CloneIndex
         return (language, key) => shards[(int)(key >> ShardShift)].TryGetValue(key, out var count) && count >= thresholds[language];
     }
 
+    private static ulong UnitFactSeed(CloneOptions options) =>
+        StableHash.Combine(StableHash.Combine(StableHash.Tag("unit facts"), (ulong)options.MinTokens), (ulong)options.MinLines);
+
+    /// <summary>
+    /// The key of a file's clone facts (null for a file no cache holds): everything the second pass reads of it. That is
+    /// the file's parse (<see cref="ParsedSource.CacheDigest"/> covers the tool, the frontend, the path and the bytes),
+    /// which of its line keys are common (the boilerplate marks depend on nothing else of the other files), and the
+    /// size minimums (in <paramref name="seed"/>).
+    /// </summary>
+    private static ulong? UnitFactKey(ulong seed, FileModel file, ulong[] lineKeys, Func<Language, ulong, bool> common)
+    {
+        if (file.Parsed?.CacheDigest is not { } digest)
+            return null;
+        var key = StableHash.Combine(StableHash.Combine(seed, digest), (ulong)lineKeys.Length);
+        for (var k = 0; k < lineKeys.Length; k++)
+            if (common(file.Language, lineKeys[k]))
+                key = StableHash.Combine(key, (ulong)k);
+        return key;
+    }
+
     private const int FrequencyShards = 4;
     private const int ShardShift = 62;
 
@@ -183,7 +238,7 @@ public static class CloneIndex
         }
 
         var signatures = new uint[]?[groups.Count];
-        Parallel.For(0, groups.Count, parallel, g => signatures[g] = MinHashSignature.OfTokens(groups[g][0].Filtered));
+        Parallel.For(0, groups.Count, parallel, g => signatures[g] = groups[g][0].Signature);
         var lengths = groups.Select(g => g[0].CodeTokens).ToList();
         var groupOfUnit = new Dictionary<CloneUnit, int>();
         for (var g = 0; g < groups.Count; g++)
@@ -191,15 +246,20 @@ public static class CloneIndex
                 groupOfUnit[unit] = g;
 
         var sets = new DisjointSets(groups.Count);
-        var candidates = NearCandidates.Find(signatures, domains, lengths, options.NearThreshold, parallel.CancellationToken)
-            .Where(p =>
-            {
-                var (a, b) = NearCandidates.Split(p);
-                return MinHashSignature.Agreement(signatures[a]!, signatures[b]!) >= MinSignatureAgreement;
-            })
-            .OrderBy(p => Level(groups[NearCandidates.Split(p).A][0].Kind))
-            .ThenBy(p => p)
-            .ToArray();
+        // Level by level, each in pair order: Find returns the pairs sorted, so splitting them by level keeps that order.
+        var byLevel = new List<long>[MaxLevel + 1];
+        for (var level = 0; level <= MaxLevel; level++)
+            byLevel[level] = [];
+        foreach (var pair in NearCandidates.Find(signatures, domains, lengths, options.NearThreshold, parallel.CancellationToken))
+        {
+            var (a, b) = NearCandidates.Split(pair);
+            if (MinHashSignature.Agreement(signatures[a]!, signatures[b]!) >= MinSignatureAgreement)
+                byLevel[Level(groups[a][0].Kind)].Add(pair);
+        }
+
+        var candidates = new long[byLevel.Sum(l => l.Count)];
+        for (int level = 0, at = 0; level <= MaxLevel; at += byLevel[level].Count, level++)
+            byLevel[level].CopyTo(candidates, at);
 
         // Level by level (files, then classes and stages, then functions), so pairs inside joined units are skipped.
         // Inside a level, candidates are verified in fixed-size chunks and each chunk's unions applied before the next:

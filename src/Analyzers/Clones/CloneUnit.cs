@@ -24,6 +24,24 @@ internal sealed class CloneUnit
         CodeLines = file.CodeLines(tokenStart, tokenEnd).Lines;
     }
 
+    /// <summary>A unit as <see cref="UnitFactsCodec"/> stored it: the same values the other constructor works out.</summary>
+    public CloneUnit(FileFingerprint file, UnitKind kind, string? symbol, int startLine, int endLine, int tokenStart, int tokenEnd, int filteredStart, int filteredEnd, ulong exactHash, ulong renamedHash, int codeLines, CloneUnit? parent)
+    {
+        File = file;
+        Parent = parent;
+        Kind = kind;
+        Symbol = symbol;
+        StartLine = startLine;
+        EndLine = endLine;
+        TokenStart = tokenStart;
+        TokenEnd = tokenEnd;
+        FilteredStart = filteredStart;
+        FilteredEnd = filteredEnd;
+        ExactHash = exactHash;
+        RenamedHash = renamedHash;
+        CodeLines = codeLines;
+    }
+
     public FileFingerprint File { get; }
 
     /// <summary>The unit this one is nested in (the file for a top-level function), null for a file.</summary>
@@ -107,6 +125,41 @@ internal sealed class CloneUnit
 
     private ulong nearKey;
     private bool nearKeyKnown;
+
+    /// <summary>Sets <see cref="NearKey"/> to the value cached facts stored for this unit (before any thread reads it).</summary>
+    public void RestoreNearKey(ulong key)
+    {
+        nearKey = key;
+        nearKeyKnown = true;
+    }
+
+    /// <summary>
+    /// The MinHash signature of <see cref="Filtered"/> (<see cref="MinHashSignature.OfTokens"/>; null when shorter than a
+    /// 5-gram), computed on first use or restored from cached facts.
+    /// </summary>
+    public uint[]? Signature
+    {
+        get
+        {
+            if (!Volatile.Read(ref signatureKnown))
+            {
+                signature = MinHashSignature.OfTokens(Filtered);
+                Volatile.Write(ref signatureKnown, true);
+            }
+
+            return signature;
+        }
+    }
+
+    private uint[]? signature;
+    private bool signatureKnown;
+
+    /// <summary>Sets <see cref="Signature"/> to the value cached facts stored for this unit (before any thread reads it).</summary>
+    public void RestoreSignature(uint[]? value)
+    {
+        signature = value;
+        signatureKnown = true;
+    }
 
     /// <summary>
     /// The similarity of two units through <paramref name="memo"/>: remembered when an earlier scan (or an earlier pair

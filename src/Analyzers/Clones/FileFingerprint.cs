@@ -70,7 +70,6 @@ internal sealed class FileFingerprint
         Boilerplate = boilerplate;
         lineStarts = LineStarts();
         FilteredBefore = [];
-        Filtered = [];
     }
 
     public FileModel File { get; }
@@ -94,16 +93,84 @@ internal sealed class FileFingerprint
     public int[] FilteredBefore { get; private set; }
 
     /// <summary>Normalized hashes of the non-boilerplate code tokens: the sequence near clones are measured on.</summary>
-    public ulong[] Filtered { get; private set; }
+    public ulong[] Filtered
+    {
+        get
+        {
+            ReadSequencesAgain();
+            return filtered;
+        }
+
+        private set => filtered = value;
+    }
 
     /// <summary>Exact hashes of the same tokens as <see cref="Filtered"/>: the names behind the placeholders.</summary>
-    public ulong[] FilteredNames { get; private set; } = [];
+    public ulong[] FilteredNames
+    {
+        get
+        {
+            ReadSequencesAgain();
+            return filteredNames;
+        }
+
+        private set => filteredNames = value;
+    }
+
+    private ulong[] filtered = [];
+    private ulong[] filteredNames = [];
+
+    // Set for a fingerprint restored from a file's cached clone facts (UnitFactsCodec), which holds no sequences: reads
+    // the file again, the first time its sequences are asked for (a unit of it is tiled), then is cleared.
+    private Func<FileFingerprint>? readAgain;
+    private readonly object readingAgain = new();
 
     /// <summary>Lines holding code tokens, boilerplate included (comments and blank lines are not code).</summary>
     public int AllCodeLines { get; private set; }
 
 
     public int Count { get; }
+
+    /// <summary>
+    /// A fingerprint as the clone index keeps it after reading a file's units (what <see cref="ReleaseUnitData"/>
+    /// leaves), rebuilt from cached facts: no per-token arrays; its near-clone sequences come from
+    /// <paramref name="readAgain"/> (the file read and marked as when the facts were made) if a unit of it is ever tiled.
+    /// </summary>
+    public static FileFingerprint Restored(FileModel file, int index, int count, int allCodeLines, Func<FileFingerprint> readAgain) =>
+        new(file, index, count, allCodeLines, readAgain);
+
+    private FileFingerprint(FileModel file, int index, int count, int allCodeLines, Func<FileFingerprint> readAgain)
+    {
+        File = file;
+        Index = index;
+        Count = count;
+        AllCodeLines = allCodeLines;
+        this.readAgain = readAgain;
+        lineStarts = [];
+        codeStart = [];
+        codeStartLine = [];
+        codeEndLine = [];
+        codeLastLine = [];
+        Code = [];
+        Exact = [];
+        Normalized = [];
+        Boilerplate = [];
+        FilteredBefore = [];
+    }
+
+    private void ReadSequencesAgain()
+    {
+        if (Volatile.Read(ref readAgain) is null)
+            return;
+        lock (readingAgain)
+        {
+            if (readAgain is not { } read)
+                return;
+            var again = read();
+            filtered = again.filtered;
+            filteredNames = again.filteredNames;
+            Volatile.Write(ref readAgain, null);
+        }
+    }
 
     private ReadOnlySpan<char> TextOf(int codeToken) => tokens!.TextAt(Code[codeToken], decoded!);
 
@@ -223,8 +290,8 @@ internal sealed class FileFingerprint
         for (var i = 0; i < count; i++)
             if (!Boilerplate[i])
                 filteredCount++;
-        Filtered = new ulong[filteredCount];
-        FilteredNames = new ulong[filteredCount];
+        filtered = new ulong[filteredCount];
+        filteredNames = new ulong[filteredCount];
         filteredToCode = new int[filteredCount];
         sharesFirstLine = new bool[filteredCount];
         var next = 0;
@@ -246,8 +313,8 @@ internal sealed class FileFingerprint
             sharesFirstLine[next] = lastEnd == startLine;
             linesBefore[i + 1] += Math.Max(0, endLine - Math.Max(startLine - 1, lastEnd));
             lastEnd = Math.Max(lastEnd, endLine);
-            Filtered[next] = Normalized[i];
-            FilteredNames[next] = Exact[i];
+            filtered[next] = Normalized[i];
+            filteredNames[next] = Exact[i];
             filteredToCode[next] = i;
             next++;
         }
@@ -282,8 +349,12 @@ internal sealed class FileFingerprint
     /// <summary>Drops the filtered sequences too, once near clones are verified: nothing after that reads them.</summary>
     public void ReleaseSequences()
     {
-        Filtered = [];
-        FilteredNames = [];
+        lock (readingAgain)
+        {
+            readAgain = null;
+            filtered = [];
+            filteredNames = [];
+        }
     }
 
     /// <summary>Hash of the exact texts of code tokens [start, end), the same wherever that sequence occurs.</summary>

@@ -14,6 +14,9 @@ public interface IParseResultCache
     /// <summary>The file as a previous scan parsed it, when nothing it depends on has changed; else null.</summary>
     FileModel? TryLoad(ScannedFile file, IFrontend frontend, CancellationToken cancellationToken);
 
-    /// <summary>Keeps what this scan parsed (an implementation may decline: a timeout is not a verdict).</summary>
-    void Store(ScannedFile file, IFrontend frontend, FileModel model);
+    /// <summary>
+    /// Keeps what this scan parsed (an implementation may decline: a timeout is not a verdict) and returns the model to
+    /// use: <paramref name="model"/>, or the same with its <see cref="ParsedSource.CacheDigest"/> when kept.
+    /// </summary>
+    FileModel Store(ScannedFile file, IFrontend frontend, FileModel model);
 }

@@ -54,7 +54,8 @@ public static class ModelPipeline
         IProgress<string>? progress,
         CancellationToken cancellationToken,
         Func<int, bool>? parseLate = null,
-        SimilarityMemo? similarities = null)
+        SimilarityMemo? similarities = null,
+        IUnitFactsCache? unitFacts = null)
     {
         progress?.Report($"parsing {count} files");
         var files = new FileModel[count];
@@ -74,7 +75,8 @@ public static class ModelPipeline
             CloneOptions.Default with { CanonicalFolders = config.Canonical },
             path => references.CountInto(path),
             cancellationToken,
-            similarities);
+            similarities,
+            unitFacts);
         var model = new RepositoryModel(fileModels, clusters, config) { References = references };
 
         progress?.Report("running rules");
@@ -126,8 +128,7 @@ public static class ModelPipeline
         }
 
         var model = WithCloneLineKeys(new FileModel(file.Path, file.Language, status, reason, document.Text, parsed.CompactTokens(document.Text)));
-        cache?.Store(file, frontend, model);
-        return model;
+        return cache?.Store(file, frontend, model) ?? model;
     }
 
     /// <summary>The model with its clone line keys (see <see cref="ParsedSource.CloneLineKeys"/>), for a file the clone index reads.</summary>

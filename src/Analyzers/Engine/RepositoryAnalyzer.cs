@@ -59,12 +59,13 @@ public sealed class RepositoryAnalyzer
         var result = ModelPipeline.Run(
             root, entries.Length, i => scanner.Read(entries[i]), config, frontends, severities, configErrors, Environment.ProcessorCount, cache, progress, cancellationToken,
             parseLate: i => FileClassifier.IsPythonByName(entries[i].Path),
-            similarities: cache?.Similarities);
+            similarities: cache?.Similarities,
+            unitFacts: cache);
         if (cache is null)
             return result;
         cache.Commit();
         var statistics = cache.Statistics;
-        progress?.Report($"cache: {statistics.Hits} files read from the cache, {statistics.Misses} parsed ({statistics.Stale} changed, {statistics.Corrupt} damaged), {statistics.Written} written; near-clone similarities: {cache.Similarities.Reused} reused, {cache.Similarities.Computed} computed");
+        progress?.Report($"cache: {statistics.Hits} files read from the cache, {statistics.Misses} parsed ({statistics.Stale} changed, {statistics.Corrupt} damaged), {statistics.Written} written; near-clone similarities: {cache.Similarities.Reused} reused, {cache.Similarities.Computed} computed; clone facts: {cache.UnitFacts.Reused} files reused, {cache.UnitFacts.Written} written");
         return result with { Cache = statistics };
     }
 }

@@ -34,6 +34,13 @@ public sealed record ParsedSource(
     /// </summary>
     public ImmutableArray<ulong> CloneLineKeys { get; init; }
 
+    /// <summary>
+    /// Set by the parse cache on a result it read back or stored: a digest of the entry's key (the tool, the frontend,
+    /// the language, the path and the file's bytes), which determines the whole result, so the clone index can key the
+    /// file's clone facts on it (<see cref="Clones.IUnitFactsCache"/>); null for a result no cache holds.
+    /// </summary>
+    public ulong? CacheDigest { get; init; }
+
     public static ParsedSource FailedWith(SourceText text, ParseIssue issue) => new(
         SyntaxNode.Leaf(NodeKind.File, "file", text.Span(0, text.Text.Length)),
         ImmutableArray<Token>.Empty,

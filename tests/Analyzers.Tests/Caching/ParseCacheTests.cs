@@ -21,6 +21,9 @@ public sealed class ParseCacheTests : IClassFixture<ParseCacheTests.Frontends>
     /// <summary>Four parsed languages (six files through a frontend, two of them Python) and one file without one.</summary>
     private const int ParsedFiles = 6;
 
+    /// <summary>Each parsed file has two entries in the pack: its parse and its clone facts.</summary>
+    private const int EntriesPerFile = 2;
+
     private readonly Frontends frontends;
 
     public ParseCacheTests(Frontends frontends) => this.frontends = frontends;
@@ -59,7 +62,7 @@ public sealed class ParseCacheTests : IClassFixture<ParseCacheTests.Frontends>
         Assert.Equal(new CacheStatistics(ParsedFiles - 1, 1, 1, 0, 1, null), changed.Cache);
         Assert.Contains(changed.Model.References.References, r => r.Source == "app/helpers.py" && r.Target == "app/main.py");
         AssertSameAnalysis(Scan(tree, cache: null), changed);
-        Assert.Equal(ParsedFiles, CacheEntries(tree).Count);
+        Assert.Equal(ParsedFiles * EntriesPerFile, CacheEntries(tree).Count);
         Assert.Equal(new CacheStatistics(ParsedFiles, 0, 0, 0, 0, null), Scan(tree).Cache);
     }
 
@@ -145,6 +148,30 @@ public sealed class ParseCacheTests : IClassFixture<ParseCacheTests.Frontends>
     }
 
     [Fact]
+    public void A_warm_scan_takes_every_file_s_clone_facts_and_a_damaged_one_is_worked_out_again()
+    {
+        using var tree = Repository();
+        ParseCache? cold = null;
+        var first = Scan(tree, root => cold = new ParseCache(root));
+        Assert.Equal((0, ParsedFiles), cold!.UnitFacts);
+
+        ParseCache? warm = null;
+        AssertSameAnalysis(first, Scan(tree, root => warm = new ParseCache(root)));
+        Assert.Equal((ParsedFiles, 0), warm!.UnitFacts);
+
+        // The clone facts follow the parse entries in a cold scan's pack.
+        var facts = CacheEntries(tree).OrderBy(e => e.Offset).Skip(ParsedFiles).First();
+        Flip(tree, facts.Offset + (facts.Length / 2));
+        ParseCache? recovered = null;
+        var again = Scan(tree, root => recovered = new ParseCache(root));
+
+        AssertSameAnalysis(first, again);
+        Assert.Equal(new CacheStatistics(ParsedFiles, 0, 0, 0, 0, null), again.Cache);
+        Assert.Equal((ParsedFiles - 1, 1), recovered!.UnitFacts);
+        Assert.Equal(ParsedFiles * EntriesPerFile, CacheEntries(tree).Count);
+    }
+
+    [Fact]
     public void One_damaged_entry_in_a_whole_pack_is_the_only_file_parsed_again()
     {
         using var tree = Repository();
@@ -203,7 +230,7 @@ public sealed class ParseCacheTests : IClassFixture<ParseCacheTests.Frontends>
 
         Assert.Equal(new CacheStatistics(0, ParsedFiles, 0, 0, ParsedFiles, null), recovered.Cache);
         AssertSameAnalysis(cold, recovered);
-        Assert.Equal(ParsedFiles, CacheEntries(tree).Count);
+        Assert.Equal(ParsedFiles * EntriesPerFile, CacheEntries(tree).Count);
         Assert.Equal(new CacheStatistics(ParsedFiles, 0, 0, 0, 0, null), Scan(tree).Cache);
     }
 
@@ -222,7 +249,7 @@ public sealed class ParseCacheTests : IClassFixture<ParseCacheTests.Frontends>
         Assert.False(Directory.Exists(tree.PathOf(".consolidate/cache/3f")));
         Assert.False(Directory.Exists(tree.PathOf(".consolidate/cache/a0")));
         Assert.True(File.Exists(tree.PathOf(".consolidate/cache/notes/kept.txt")));
-        Assert.Equal(ParsedFiles, CacheEntries(tree).Count);
+        Assert.Equal(ParsedFiles * EntriesPerFile, CacheEntries(tree).Count);
     }
 
     [Fact]
@@ -287,7 +314,7 @@ public sealed class ParseCacheTests : IClassFixture<ParseCacheTests.Frontends>
         using var tree = Repository();
         Scan(tree);
         var before = CacheEntries(tree);
-        Assert.Equal(ParsedFiles, before.Count);
+        Assert.Equal(ParsedFiles * EntriesPerFile, before.Count);
         File.Delete(tree.PathOf("lib.sh"));
 
         var after = Scan(tree);
@@ -295,7 +322,7 @@ public sealed class ParseCacheTests : IClassFixture<ParseCacheTests.Frontends>
         Assert.Equal(new CacheStatistics(ParsedFiles - 1, 0, 0, 0, 0, null), after.Cache);
         Assert.DoesNotContain(after.Model.Files, f => f.Path.StartsWith(".consolidate", StringComparison.Ordinal));
         Assert.Equal("*", File.ReadAllLines(tree.PathOf(".consolidate/.gitignore")).Last());
-        Assert.Equal(ParsedFiles - 1, CacheEntries(tree).Count);
+        Assert.Equal((ParsedFiles - 1) * EntriesPerFile, CacheEntries(tree).Count);
         Assert.Subset(before.Select(e => e.Slot).ToHashSet(), CacheEntries(tree).Select(e => e.Slot).ToHashSet());
         Assert.Equal(new CacheStatistics(ParsedFiles - 1, 0, 0, 0, 0, null), Scan(tree).Cache);
     }
@@ -371,7 +398,7 @@ public sealed class ParseCacheTests : IClassFixture<ParseCacheTests.Frontends>
         Assert.True(scan.Wait(TimeSpan.FromSeconds(60)), "the scan opened a named pipe in the cache folder");
         Assert.Equal(1, scan.Result.Cache!.Misses);
         Assert.True(new FileInfo(PackPath(tree)).Length > 0);
-        Assert.Single(CacheEntries(tree));
+        Assert.Equal(EntriesPerFile, CacheEntries(tree).Count);
     }
 
     private AnalysisResult Scan(TempTree tree, FrontendSet? with = null) => Scan(tree, root => new ParseCache(root), with);
