@@ -58,7 +58,7 @@ public static class CloneIndex
         language is Language.Python or Language.Shell or Language.Dockerfile or Language.Compose or Language.CSharp;
 
     /// <param name="similarities">Near-clone similarities an earlier scan computed, which this one reuses and adds to; null computes all.</param>
-    /// <param name="unitFacts">Where each file's clone facts are kept between scans (see <see cref="UnitFactKeys"/>); null reads every file.</param>
+    /// <param name="unitFacts">Where each file's clone facts are kept between scans (see <see cref="UnitFactKey"/>); null reads every file.</param>
     public static ImmutableArray<CloneCluster> Build(IReadOnlyList<FileModel> files, CloneOptions options, Func<string, int>? referenceCount, CancellationToken cancellationToken, SimilarityMemo? similarities = null, IUnitFactsCache? unitFacts = null)
     {
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
