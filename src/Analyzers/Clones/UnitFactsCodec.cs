@@ -71,9 +71,12 @@ internal static class UnitFactsCodec
                 continue;
             }
 
-            w.Byte(unit.Signature is null ? (byte)1 : (byte)2);
+            // Worked out here, not kept on the unit: the clone index keeps only each renamed group's first signature,
+            // and holding every unit's from now on would raise a cold scan's peak memory.
+            var signature = MinHashSignature.OfTokens(unit.Filtered);
+            w.Byte(signature is null ? (byte)1 : (byte)2);
             w.Long(unit.NearKey);
-            if (unit.Signature is { } signature)
+            if (signature is not null)
                 foreach (var bin in signature)
                     w.Fixed(bin);
         }

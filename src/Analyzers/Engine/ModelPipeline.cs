@@ -39,7 +39,9 @@ public static class ModelPipeline
     /// frontend answers only once its first interpreter has started (a version manager's shim takes a good part of a
     /// second), and whose cache entries are keyed on that interpreter, so the other files are parsed meanwhile instead
     /// of both threads waiting for it. <paramref name="similarities"/>, when given, supplies the near-clone similarities an
-    /// earlier scan computed (the CLI cache's <c>ParseCache.Similarities</c>) and keeps the new ones.
+    /// earlier scan computed (the CLI cache's <c>ParseCache.Similarities</c>) and keeps the new ones; <paramref name="unitFacts"/>
+    /// each file's clone facts. <paramref name="clustered"/> is called once the clone classes are built, when no stage
+    /// after it reads or adds to the caches (the CLI commits its cache then, while the rules run).
     /// </summary>
     public static AnalysisResult Run(
         string root,
@@ -55,7 +57,8 @@ public static class ModelPipeline
         CancellationToken cancellationToken,
         Func<int, bool>? parseLate = null,
         SimilarityMemo? similarities = null,
-        IUnitFactsCache? unitFacts = null)
+        IUnitFactsCache? unitFacts = null,
+        Action? clustered = null)
     {
         progress?.Report($"parsing {count} files");
         var files = new FileModel[count];
@@ -78,6 +81,7 @@ public static class ModelPipeline
             similarities,
             unitFacts);
         var model = new RepositoryModel(fileModels, clusters, config) { References = references };
+        clustered?.Invoke();
 
         progress?.Report("running rules");
         var diagnostics = new List<Diagnostic>();

@@ -55,15 +55,21 @@ public sealed class RepositoryAnalyzer
         var (editorConfigs, configErrors) = ConfigFiles.LoadEditorConfigs(root, configPaths);
         var severities = new SeverityPolicy(Path.GetFullPath(root), editorConfigs, baseline);
 
-        // Files are read as the pipeline parses them (see ModelPipeline), not all first.
+        // Files are read as the pipeline parses them (see ModelPipeline), not all first. The cache is complete once the
+        // clone classes are built, so it is committed on another thread while the rules run.
+        Task? committing = null;
         var result = ModelPipeline.Run(
             root, entries.Length, i => scanner.Read(entries[i]), config, frontends, severities, configErrors, Environment.ProcessorCount, cache, progress, cancellationToken,
             parseLate: i => FileClassifier.IsPythonByName(entries[i].Path),
             similarities: cache?.Similarities,
-            unitFacts: cache);
+            unitFacts: cache,
+            clustered: cache is null ? null : () => committing = Task.Run(cache.Commit));
         if (cache is null)
             return result;
-        cache.Commit();
+        if (committing is null)
+            cache.Commit();
+        else
+            committing.GetAwaiter().GetResult();
         var statistics = cache.Statistics;
         progress?.Report($"cache: {statistics.Hits} files read from the cache, {statistics.Misses} parsed ({statistics.Stale} changed, {statistics.Corrupt} damaged), {statistics.Written} written; near-clone similarities: {cache.Similarities.Reused} reused, {cache.Similarities.Computed} computed; clone facts: {cache.UnitFacts.Reused} files reused, {cache.UnitFacts.Written} written");
         return result with { Cache = statistics };

@@ -96,16 +96,32 @@ public static class ScanCommand
         };
 
         AnalysisResult result;
-        using (var frontends = FrontendFactory.Create(new FrontendOptions { PythonExecutable = request.Python }))
+        var frontends = FrontendFactory.Create(new FrontendOptions { PythonExecutable = request.Python });
+        try
         {
             var analyzer = new RepositoryAnalyzer(config, frontends, scanOptions, baseline, request.NoCache ? null : scanned => new ParseCache(scanned));
             result = Progress.Run(stderr, progress => analyzer.Analyze(root, progress, CancellationToken.None));
         }
+        catch
+        {
+            frontends.Dispose();
+            throw;
+        }
 
-        if (result.Cache?.WriteFailure is { } cacheFailure)
-            stderr.WriteLine($"warning: {cacheFailure}; the scan is complete, the next one parses everything again (--no-cache turns the cache off)");
+        // Stopping the Python workers (and removing their script) takes tens of milliseconds: it overlaps the report.
+        var stopping = Task.Run(frontends.Dispose);
 
-        return Finish(request, result, stdout, stderr);
+        try
+        {
+            if (result.Cache?.WriteFailure is { } cacheFailure)
+                stderr.WriteLine($"warning: {cacheFailure}; the scan is complete, the next one parses everything again (--no-cache turns the cache off)");
+
+            return Finish(request, result, stdout, stderr);
+        }
+        finally
+        {
+            stopping.GetAwaiter().GetResult();
+        }
     }
 
     /// <summary>A project or solution: its build's file set and severities (docs/projects.md).</summary>
