@@ -10,8 +10,8 @@ using Consolidate.Analyzers.Scanning;
 namespace Consolidate.Analyzers.Engine;
 
 /// <summary>
-/// The scan after the walk, with no IO: parse each file with its frontend, map references, build the clone classes,
-/// run every rule, then resolve severities and suppressions once. <see cref="RepositoryAnalyzer"/> feeds it the files
+/// The scan after the walk, with no IO: parse each file with its frontend, map references and build the clone classes
+/// (at once, when more than one file may be parsed at a time), run every rule, then resolve severities and suppressions once. <see cref="RepositoryAnalyzer"/> feeds it the files
 /// it read from disk; the analyzer package (src/Analyzers.Package) the compilation's additional files, so both report
 /// the same findings for the same files.
 /// </summary>
@@ -68,18 +68,21 @@ public static class ModelPipeline
         var sequence = order.ToArray();
         BoundedParallel.For(count, parallelism, cancellationToken, k => files[sequence[k]] = Parse(read(sequence[k]), frontends, cache, cancellationToken));
 
-        progress?.Report("mapping references");
+        // The reference graph and the clone index read the same files and nothing of each other until the index picks
+        // canonical copies (by reference counts): built at once, the serial parts of one fill the other's idle core.
+        progress?.Report("mapping references and clustering");
         var fileModels = files.ToImmutableArray();
-        var references = ReferenceGraphBuilder.Build(fileModels, config, frontends.ShellParser, cancellationToken, parallelism);
-
-        progress?.Report("clustering");
+        var mapping = parallelism > 1
+            ? Task.Run(() => ReferenceGraphBuilder.Build(fileModels, config, frontends.ShellParser, cancellationToken, parallelism), cancellationToken)
+            : Task.FromResult(ReferenceGraphBuilder.Build(fileModels, config, frontends.ShellParser, cancellationToken, parallelism));
         var clusters = CloneIndex.Build(
             fileModels,
             CloneOptions.Default with { CanonicalFolders = config.Canonical },
-            path => references.CountInto(path),
+            path => mapping.GetAwaiter().GetResult().CountInto(path),
             cancellationToken,
             similarities,
             unitFacts);
+        var references = mapping.GetAwaiter().GetResult();
         var model = new RepositoryModel(fileModels, clusters, config) { References = references };
         clustered?.Invoke();
 
