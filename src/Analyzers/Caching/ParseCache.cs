@@ -26,7 +26,8 @@ namespace Consolidate.Analyzers.Caching;
 /// to back, an index from slot to offset and length, and a footer. A file's slot is a hash of its path and language,
 /// so an edited file replaces its own entry and the pack never holds more entries than the repository has files. An
 /// entry is a header (magic, format, key, payload length, payload checksum) and the payload
-/// (<see cref="ParseResultCodec"/>).</para>
+/// (<see cref="ParseResultCodec"/>). Each parsed file also has a second slot for its clone facts
+/// (<see cref="IUnitFactsCache"/>: the clone index's key, bytes it encodes), checked and replaced like the parse entries.</para>
 /// <para><b>Safety.</b> A scan reads the committed pack through one handle and appends the entries it parses to a
 /// temporary pack of its own; <see cref="Commit"/> copies the entries the scan used into it, writes its index and
 /// renames it over the committed pack, so a reader, including a concurrent run, sees a whole old pack or a whole new
@@ -162,7 +163,7 @@ public sealed class ParseCache : IParseResultCache, IUnitFactsCache, IInterprete
     public byte[]? LoadUnitFacts(string path, Language language, ulong key)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (TryReadEntry(UnitFactsKey(path, language, key), countParses: false) is not { } facts)
+        if (TryReadEntry(UnitFactsKey(path, language, key)) is not { } facts)
             return null;
         Interlocked.Increment(ref unitFactsReused);
         return facts;
@@ -303,10 +304,10 @@ public sealed class ParseCache : IParseResultCache, IUnitFactsCache, IInterprete
         }
     }
 
-    /// <summary>A copy of the payload stored under <paramref name="key"/>, when its entry checks out (the clone facts' read).</summary>
-    private byte[]? TryReadEntry(CacheKey key, bool countParses)
+    /// <summary>A copy of the payload stored under <paramref name="key"/>, when its entry checks out (the clone facts' read: not counted as a parse).</summary>
+    private byte[]? TryReadEntry(CacheKey key)
     {
-        var buffer = ReadEntry(key, countParses, out var length);
+        var buffer = ReadEntry(key, countParses: false, out var length);
         if (buffer is null)
             return null;
         try

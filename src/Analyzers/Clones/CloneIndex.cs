@@ -140,7 +140,7 @@ public static class CloneIndex
             common = null;
 
         var units = unitsPerFile.SelectMany(u => u).ToList();
-        var unitClasses = UnitClasses(units.Where(u => u.IsLargeEnough(options)).ToList(), options, parallel, similarities);
+        var unitClasses = UnitClasses(units.Where(u => u.IsLargeEnough(options)).ToList(), prints, options, parallel, similarities);
         unitClasses.AddRange(SmallFileCopies(units.Where(u => u.Kind == UnitKind.File && !u.IsLargeEnough(options) && u.CodeTokens > 0 && u.File.AllCodeLines >= options.MinLines)));
         foreach (var draft in unitClasses)
             ChooseCanonical(draft, options, referenceCount);
@@ -218,7 +218,7 @@ public static class CloneIndex
     private const int FrequencyShards = 4;
     private const int ShardShift = 62;
 
-    private static List<CloneClassDraft> UnitClasses(List<CloneUnit> units, CloneOptions options, ParallelOptions parallel, SimilarityMemo? memo)
+    private static List<CloneClassDraft> UnitClasses(List<CloneUnit> units, FileFingerprint[] prints, CloneOptions options, ParallelOptions parallel, SimilarityMemo? memo)
     {
         var groupOf = new Dictionary<(ulong Domain, ulong Renamed), int>();
         var groups = new List<List<CloneUnit>>();
@@ -238,7 +238,7 @@ public static class CloneIndex
         }
 
         var signatures = new uint[]?[groups.Count];
-        Parallel.For(0, groups.Count, parallel, g => signatures[g] = groups[g][0].Signature);
+        Parallel.For(0, groups.Count, parallel, g => signatures[g] = groups[g][0].TakeSignature());
         var lengths = groups.Select(g => g[0].CodeTokens).ToList();
         var groupOfUnit = new Dictionary<CloneUnit, int>();
         for (var g = 0; g < groups.Count; g++)
@@ -260,6 +260,8 @@ public static class CloneIndex
         var candidates = new long[byLevel.Sum(l => l.Count)];
         for (int level = 0, at = 0; level <= MaxLevel; at += byLevel[level].Count, level++)
             byLevel[level].CopyTo(candidates, at);
+        signatures = null;
+        ReleaseUntiledSequences(groups, candidates, prints);
 
         // Level by level (files, then classes and stages, then functions), so pairs inside joined units are skipped.
         // Inside a level, candidates are verified in fixed-size chunks and each chunk's unions applied before the next:
@@ -386,6 +388,26 @@ public static class CloneIndex
         }
 
         return drafts;
+    }
+
+    /// <summary>
+    /// Lets go of the near-clone sequences of every file none of whose units is tiled: only the first unit of a group in
+    /// a candidate pair is ever tiled (a class's lowest similarity pairs groups joined through candidates), so the other
+    /// files' sequences are dead weight during verification, the clustering step's peak.
+    /// </summary>
+    private static void ReleaseUntiledSequences(List<List<CloneUnit>> groups, long[] candidates, FileFingerprint[] prints)
+    {
+        var tiled = new HashSet<FileFingerprint>();
+        foreach (var pair in candidates)
+        {
+            var (a, b) = NearCandidates.Split(pair);
+            tiled.Add(groups[a][0].File);
+            tiled.Add(groups[b][0].File);
+        }
+
+        foreach (var print in prints)
+            if (!tiled.Contains(print))
+                print.ReleaseSequences();
     }
 
     /// <summary>

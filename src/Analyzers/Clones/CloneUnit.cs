@@ -135,30 +135,27 @@ internal sealed class CloneUnit
 
     /// <summary>
     /// The MinHash signature of <see cref="Filtered"/> (<see cref="MinHashSignature.OfTokens"/>; null when shorter than a
-    /// 5-gram), computed on first use or restored from cached facts.
+    /// 5-gram): the one cached facts stored for this unit, handed over once and let go, or else computed now. Not kept:
+    /// the clone index needs it only until the near-clone candidates are found.
     /// </summary>
-    public uint[]? Signature
+    public uint[]? TakeSignature()
     {
-        get
-        {
-            if (!Volatile.Read(ref signatureKnown))
-            {
-                signature = MinHashSignature.OfTokens(Filtered);
-                Volatile.Write(ref signatureKnown, true);
-            }
-
-            return signature;
-        }
+        if (!signatureRestored)
+            return MinHashSignature.OfTokens(Filtered);
+        var taken = signature;
+        signature = null;
+        signatureRestored = false;
+        return taken;
     }
 
     private uint[]? signature;
-    private bool signatureKnown;
+    private bool signatureRestored;
 
-    /// <summary>Sets <see cref="Signature"/> to the value cached facts stored for this unit (before any thread reads it).</summary>
+    /// <summary>Sets the signature <see cref="TakeSignature"/> hands over to the value cached facts stored for this unit.</summary>
     public void RestoreSignature(uint[]? value)
     {
         signature = value;
-        signatureKnown = true;
+        signatureRestored = true;
     }
 
     /// <summary>

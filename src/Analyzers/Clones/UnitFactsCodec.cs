@@ -71,8 +71,6 @@ internal static class UnitFactsCodec
                 continue;
             }
 
-            // Worked out here, not kept on the unit: the clone index keeps only each renamed group's first signature,
-            // and holding every unit's from now on would raise a cold scan's peak memory.
             var signature = MinHashSignature.OfTokens(unit.Filtered);
             w.Byte(signature is null ? (byte)1 : (byte)2);
             w.Long(unit.NearKey);

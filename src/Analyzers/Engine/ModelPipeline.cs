@@ -40,7 +40,7 @@ public static class ModelPipeline
     /// second), and whose cache entries are keyed on that interpreter, so the other files are parsed meanwhile instead
     /// of both threads waiting for it. <paramref name="similarities"/>, when given, supplies the near-clone similarities an
     /// earlier scan computed (the CLI cache's <c>ParseCache.Similarities</c>) and keeps the new ones; <paramref name="unitFacts"/>
-    /// each file's clone facts. <paramref name="clustered"/> is called once the clone classes are built, when no stage
+    /// each file's clone facts. <paramref name="parsed"/> is called once every file is parsed, <paramref name="clustered"/> once the clone classes are built, when no stage
     /// after it reads or adds to the caches (the CLI commits its cache then, while the rules run).
     /// </summary>
     public static AnalysisResult Run(
@@ -58,6 +58,7 @@ public static class ModelPipeline
         Func<int, bool>? parseLate = null,
         SimilarityMemo? similarities = null,
         IUnitFactsCache? unitFacts = null,
+        Action? parsed = null,
         Action? clustered = null)
     {
         progress?.Report($"parsing {count} files");
@@ -67,6 +68,7 @@ public static class ModelPipeline
             order = order.Where(i => !parseLate(i)).Concat(order.Where(parseLate));
         var sequence = order.ToArray();
         BoundedParallel.For(count, parallelism, cancellationToken, k => files[sequence[k]] = Parse(read(sequence[k]), frontends, cache, cancellationToken));
+        parsed?.Invoke();
 
         // The reference graph and the clone index read the same files and nothing of each other until the index picks
         // canonical copies (by reference counts): built at once, the serial parts of one fill the other's idle core.
