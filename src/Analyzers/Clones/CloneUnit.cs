@@ -8,20 +8,9 @@ namespace Consolidate.Analyzers.Clones;
 internal sealed class CloneUnit
 {
     public CloneUnit(FileFingerprint file, UnitKind kind, string? symbol, int startLine, int endLine, int tokenStart, int tokenEnd, CloneUnit? parent = null)
+        : this(file, kind, symbol, startLine, endLine, tokenStart, tokenEnd, file.FilteredBefore[tokenStart], file.FilteredBefore[tokenEnd],
+            file.ExactHash(tokenStart, tokenEnd), file.RenamedHash(tokenStart, tokenEnd), file.CodeLines(tokenStart, tokenEnd).Lines, parent)
     {
-        File = file;
-        Parent = parent;
-        Kind = kind;
-        Symbol = symbol;
-        StartLine = startLine;
-        EndLine = endLine;
-        TokenStart = tokenStart;
-        TokenEnd = tokenEnd;
-        FilteredStart = file.FilteredBefore[tokenStart];
-        FilteredEnd = file.FilteredBefore[tokenEnd];
-        ExactHash = file.ExactHash(tokenStart, tokenEnd);
-        RenamedHash = file.RenamedHash(tokenStart, tokenEnd);
-        CodeLines = file.CodeLines(tokenStart, tokenEnd).Lines;
     }
 
     /// <summary>A unit as <see cref="UnitFactsCodec"/> stored it: the same values the other constructor works out.</summary>

@@ -145,16 +145,8 @@ internal sealed class FileFingerprint
         Count = count;
         AllCodeLines = allCodeLines;
         this.readAgain = readAgain;
-        lineStarts = [];
-        codeStart = [];
-        codeStartLine = [];
-        codeEndLine = [];
-        codeLastLine = [];
         Code = [];
-        Exact = [];
-        Normalized = [];
-        Boilerplate = [];
-        FilteredBefore = [];
+        ReleaseUnitData();
     }
 
     private void ReadSequencesAgain()
@@ -326,6 +318,7 @@ internal sealed class FileFingerprint
     /// Drops what only reading the units needed (per-token hashes, positions, prefix sums, boilerplate marks), keeping
     /// the filtered sequences near-clone verification reads, so the rest of the run holds less memory.
     /// </summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(lineStarts), nameof(codeStart), nameof(codeStartLine), nameof(codeEndLine), nameof(codeLastLine), nameof(Exact), nameof(Normalized), nameof(Boilerplate), nameof(FilteredBefore))]
     public void ReleaseUnitData()
     {
         Exact = [];
