@@ -7,8 +7,9 @@ namespace Consolidate.Cli.Commands;
 /// A status line on stderr while a long step runs, only when stderr is a terminal (nothing in pipes and CI);
 /// Spectre.Console honours NO_COLOR. With <c>CONSOLIDATE_TIMINGS=1</c> each step is instead written to stderr as a
 /// line with the time it took and the process's peak memory so far (docs/cache.md, "Where the time goes");
-/// <c>CONSOLIDATE_TIMINGS=heap</c> also collects garbage after each step and writes what the managed heap still holds
-/// (the collection costs time, so the step times are then less exact).
+/// <c>CONSOLIDATE_TIMINGS=heap</c> also collects garbage after each step and writes what the managed heap still holds,
+/// how much the process has allocated so far and how many collections of each generation ran (the collection costs
+/// time, so the step times are then less exact).
 /// </summary>
 public static class Progress
 {
@@ -47,7 +48,7 @@ public static class Progress
                 {
                     using var process = Process.GetCurrentProcess();
                     var live = heap
-                        ? $"  heap {GC.GetGCMemoryInfo().TotalCommittedBytes / (1024 * 1024),5} MB committed, {GC.GetTotalMemory(forceFullCollection: true) / (1024 * 1024),5} MB live"
+                        ? $"  heap {GC.GetGCMemoryInfo().TotalCommittedBytes / (1024 * 1024),5} MB committed, {GC.GetTotalMemory(forceFullCollection: true) / (1024 * 1024),5} MB live, {GC.GetTotalAllocatedBytes() / (1024 * 1024),6} MB allocated so far, collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}"
                         : "";
                     stderr.WriteLine($"timing: {(now - started).TotalMilliseconds,8:F0} ms  peak {process.PeakWorkingSet64 / (1024 * 1024),5} MB{live}  {step}");
                 }
